@@ -1,0 +1,138 @@
+/**
+ * Command-line flags (compatible with the Python server: -l -p -c -d -t -s)
+ * and their environment variables. Flags win over the environment.
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_SETTINGS, ENV, type ServerSettings } from '../core/settings.js';
+
+export interface CliCommand {
+  settings: ServerSettings;
+  /** -t: load modules, bind the port, exit 0. */
+  test: boolean;
+  /** --check: load modules, print a table of modules and problems, exit non-zero on problems. */
+  check: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: misp-modules [options]
+
+A MISP modules server: MISP's Enrichment, Import, Export and Action
+services talk to it over HTTP (GET /modules, POST /query).
+
+Options (environment variable in brackets):
+  -l, --listen ADDR         address to bind (default 127.0.0.1)    [${ENV.listen}]
+  -p, --port PORT           port (default 6666)                      [${ENV.port}]
+  -c, --custom DIR          custom modules: DIR/{expansion,import_mod,export_mod,action_mod}/*.js
+                                                                     [${ENV.customDir}]
+  -d, --debug               debug logging                            [${ENV.debug}=1]
+      --log-level LEVEL     trace, debug, info, warn, error (default info) [${ENV.logLevel}]
+  -t, --test                load the modules, bind the port, then exit 0
+      --check               load the modules, print them and any problems; exit 1 on problems
+      --timeout SECONDS     default query timeout (default 300)      [${ENV.defaultTimeoutSeconds}]
+      --body-limit BYTES    largest request body (default 64 MiB)    [${ENV.bodyLimit}]
+      --max-json-depth N    deepest JSON nesting accepted (default 256) [${ENV.maxJsonDepth}]
+      --shutdown-grace MS   how long SIGTERM waits for running queries (default 10000)
+                                                                     [${ENV.shutdownGraceMs}]
+      --strict-results      check module results against the MISP data model, log violations
+                                                                     [${ENV.strictResults}=1]
+      --upstream HOST=URL   send module requests for https://HOST/ to URL/ instead (repeatable)
+                                                                     [${ENV.upstreams}="HOST=URL,HOST=URL"]
+      --allow-url-range CIDR  let URL-fetching modules reach this range (repeatable)
+                                                                     [${ENV.allowUrlRanges}="CIDR,CIDR"]
+      --ca-file PATH        extra CA certificates (PEM) for upstream TLS  [${ENV.caFile}]
+      --auth-token TOKEN    require "Authorization: Bearer TOKEN" (not on /healthcheck)
+                                                                     [${ENV.authToken}]
+  -s, --system              accepted for compatibility; does nothing
+  -h, --help                this help
+  -v, --version             print the version
+`;
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function truthy(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${name} must be a whole number, got '${value}'.`);
+  const n = Number(value);
+  if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}, got ${n}.`);
+  return n;
+}
+
+function seconds(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number of seconds, got '${value}'.`);
+  return n;
+}
+
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        listen: { type: 'string', short: 'l' },
+        port: { type: 'string', short: 'p' },
+        custom: { type: 'string', short: 'c' },
+        debug: { type: 'boolean', short: 'd' },
+        'log-level': { type: 'string' },
+        test: { type: 'boolean', short: 't' },
+        check: { type: 'boolean' },
+        timeout: { type: 'string' },
+        'body-limit': { type: 'string' },
+        'max-json-depth': { type: 'string' },
+        'shutdown-grace': { type: 'string' },
+        'strict-results': { type: 'boolean' },
+        upstream: { type: 'string', multiple: true },
+        'allow-url-range': { type: 'string', multiple: true },
+        'ca-file': { type: 'string' },
+        'auth-token': { type: 'string' },
+        system: { type: 'boolean', short: 's' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  const pick = (flag: string | undefined, envName: string) => flag ?? (env[envName] !== undefined && env[envName] !== '' ? env[envName] : undefined);
+  const d = DEFAULT_SETTINGS;
+  const port = pick(v.port, ENV.port);
+  const timeout = pick(v.timeout, ENV.defaultTimeoutSeconds);
+  const bodyLimit = pick(v['body-limit'], ENV.bodyLimit);
+  const depth = pick(v['max-json-depth'], ENV.maxJsonDepth);
+  const grace = pick(v['shutdown-grace'], ENV.shutdownGraceMs);
+  const logLevel = pick(v['log-level'], ENV.logLevel) ?? d.logLevel;
+  if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].includes(logLevel)) {
+    throw new UsageError(`--log-level must be one of trace, debug, info, warn, error, fatal, silent; got '${logLevel}'.`);
+  }
+  const customDir = pick(v.custom, ENV.customDir);
+  const caFile = pick(v['ca-file'], ENV.caFile);
+  const authToken = pick(v['auth-token'], ENV.authToken);
+  const settings: ServerSettings = {
+    listen: pick(v.listen, ENV.listen) ?? d.listen,
+    port: port === undefined ? d.port : integer('--port', port, 0, 65535),
+    debug: v.debug ?? truthy(env[ENV.debug]),
+    logLevel,
+    defaultTimeoutSeconds: timeout === undefined ? d.defaultTimeoutSeconds : seconds('--timeout', timeout),
+    bodyLimit: bodyLimit === undefined ? d.bodyLimit : integer('--body-limit', bodyLimit, 1024, 2 ** 31),
+    maxJsonDepth: depth === undefined ? d.maxJsonDepth : integer('--max-json-depth', depth, 2, 100_000),
+    shutdownGraceMs: grace === undefined ? d.shutdownGraceMs : integer('--shutdown-grace', grace, 0, 3_600_000),
+    strictResults: v['strict-results'] ?? truthy(env[ENV.strictResults]),
+    upstreams: v.upstream ?? list(env[ENV.upstreams]),
+    allowUrlRanges: v['allow-url-range'] ?? list(env[ENV.allowUrlRanges]),
+    ...(customDir ? { customDir } : {}),
+    ...(caFile ? { caFile } : {}),
+    ...(authToken ? { authToken } : {}),
+  };
+  return { settings, test: v.test ?? false, check: v.check ?? false, help: v.help ?? false, version: v.version ?? false };
+}

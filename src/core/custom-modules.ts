@@ -1,0 +1,69 @@
+/**
+ * Loads custom modules from `DIR/<family folder>/*.js|*.mjs` (the same folder
+ * names as upstream: expansion, import_mod, export_mod, action_mod). A file
+ * that fails to load or whose definition is invalid is reported and skipped:
+ * it never stops the server.
+ */
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkModuleSpec, defineModule, KIND_FOLDERS, type ModuleDefinition, type ModuleSpec } from './module.js';
+import type { LoadProblem } from './registry.js';
+
+export interface CustomLoadResult {
+  modules: ModuleDefinition[];
+  problems: LoadProblem[];
+}
+
+const MODULE_FILE = /^[^_.][^/]*\.(m?js)$/;
+
+async function listFolder(path: string): Promise<string[] | undefined> {
+  try {
+    return (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile() && MODULE_FILE.test(e.name)).map((e) => e.name).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export async function loadCustomModules(dir: string): Promise<CustomLoadResult> {
+  const root = resolve(dir);
+  const modules: ModuleDefinition[] = [];
+  const problems: LoadProblem[] = [];
+  try {
+    await readdir(root);
+  } catch (error) {
+    problems.push({ source: root, reason: `cannot read the custom modules folder: ${(error as Error).message}` });
+    return { modules, problems };
+  }
+  for (const [kind, folder] of Object.entries(KIND_FOLDERS)) {
+    const files = await listFolder(join(root, folder));
+    for (const file of files ?? []) {
+      const path = join(root, folder, file);
+      try {
+        const imported = (await import(pathToFileURL(path).href)) as { default?: unknown };
+        const spec = imported.default;
+        const problemsOfSpec = checkModuleSpec(spec);
+        if (problemsOfSpec.length > 0) {
+          problems.push({ source: path, reason: problemsOfSpec.join('; ') });
+          continue;
+        }
+        const module = isDefined(spec) ? spec : defineModule(spec as ModuleSpec);
+        if (module.kind !== kind) {
+          problems.push({ source: path, reason: `declares kind '${module.kind}' but sits in ${folder}/ (expected kind '${kind}')` });
+          continue;
+        }
+        modules.push(module);
+      } catch (error) {
+        problems.push({ source: path, reason: `failed to load: ${(error as Error)?.message ?? String(error)}` });
+      }
+    }
+  }
+  return { modules, problems };
+}
+
+/** A plain object with the spec's shape is accepted too; defineModule fills its defaults. */
+function isDefined(spec: unknown): spec is ModuleDefinition {
+  const s = spec as Partial<ModuleDefinition>;
+  return Object.isFrozen(spec) && typeof s.checkInput === 'boolean' && typeof s.coalesce === 'boolean' && typeof s.messages === 'object';
+}

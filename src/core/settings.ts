@@ -1,0 +1,59 @@
+/**
+ * Server settings, from command-line flags and environment variables. Flags
+ * win over the environment; both are documented in the README.
+ */
+
+export interface ServerSettings {
+  listen: string;
+  port: number;
+  customDir?: string;
+  debug: boolean;
+  logLevel: string;
+  /** Default query timeout in seconds when the request carries none. */
+  defaultTimeoutSeconds: number;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** Deepest accepted JSON nesting. */
+  maxJsonDepth: number;
+  /** How long a graceful shutdown waits for in-flight queries, in ms. */
+  shutdownGraceMs: number;
+  /** Validate module results against the MISP data model and log violations. */
+  strictResults: boolean;
+  upstreams: string[];
+  allowUrlRanges: string[];
+  caFile?: string;
+  /** Bearer token required on every route but /healthcheck, when set. */
+  authToken?: string;
+}
+
+export const ENV = {
+  listen: 'MISP_MODULES_LISTEN',
+  port: 'MISP_MODULES_PORT',
+  customDir: 'MISP_MODULES_CUSTOM',
+  debug: 'MISP_MODULES_DEBUG',
+  logLevel: 'MISP_MODULES_LOG_LEVEL',
+  defaultTimeoutSeconds: 'MISP_MODULES_TIMEOUT',
+  bodyLimit: 'MISP_MODULES_BODY_LIMIT',
+  maxJsonDepth: 'MISP_MODULES_MAX_JSON_DEPTH',
+  shutdownGraceMs: 'MISP_MODULES_SHUTDOWN_GRACE_MS',
+  strictResults: 'MISP_MODULES_STRICT_RESULTS',
+  upstreams: 'MISP_MODULES_UPSTREAMS',
+  allowUrlRanges: 'MISP_MODULES_ALLOW_URL_RANGES',
+  caFile: 'MISP_MODULES_CA_FILE',
+  authToken: 'MISP_MODULES_AUTH_TOKEN',
+} as const satisfies Record<keyof ServerSettings, string>;
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  listen: '127.0.0.1',
+  port: 6666,
+  debug: false,
+  logLevel: 'info',
+  defaultTimeoutSeconds: 300,
+  // MISP attaches files up to 25 MB; base64 adds a third, JSON a little more.
+  bodyLimit: 64 * 1024 * 1024,
+  maxJsonDepth: 256,
+  shutdownGraceMs: 10_000,
+  strictResults: false,
+  upstreams: [],
+  allowUrlRanges: [],
+};

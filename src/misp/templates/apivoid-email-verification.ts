@@ -1,0 +1,52 @@
+import type { ObjectTemplate } from '../types.js';
+
+/** MISP object template `apivoid-email-verification` (misp-objects, version 1). */
+export default {
+  name: 'apivoid-email-verification',
+  uuid: '289492ab-4b74-49ec-add7-cd9b541f2245',
+  version: 1,
+  metaCategory: 'misc',
+  description:
+    'Apivoid email verification API result. Reference: ' +
+    'https://www.apivoid.com/api/email-verify/',
+  required: ['email'],
+  requiredOneOf: [
+    'valid_format', 'username', 'role_address', 'suspicious_username', 'dirty_words_username',
+    'suspicious_email', 'domain', 'valid_tld', 'disposable', 'has_a_records', 'has_mx_records',
+    'has_spf_records', 'is_spoofable', 'dmarc_configured', 'dmarc_enforced', 'free_email',
+    'russian_free_email', 'china_free_email', 'suspicious_domain', 'dirty_words_domain',
+    'domain_popular', 'risky_tld', 'police_domain', 'government_domain', 'educational_domain',
+    'should_block', 'score',
+  ],
+  attributes: {
+    china_free_email: { types: ['boolean'], disableCorrelation: true },
+    comment: { types: ['text'], disableCorrelation: true },
+    dirty_words_domain: { types: ['boolean'], disableCorrelation: true },
+    dirty_words_username: { types: ['boolean'], disableCorrelation: true },
+    disposable: { types: ['boolean'], disableCorrelation: true },
+    dmarc_configured: { types: ['boolean'], disableCorrelation: true },
+    dmarc_enforced: { types: ['boolean'], disableCorrelation: true },
+    domain: { types: ['domain'], disableCorrelation: true, toIds: false },
+    domain_popular: { types: ['boolean'], disableCorrelation: true },
+    educational_domain: { types: ['boolean'], disableCorrelation: true },
+    email: { types: ['email'], toIds: false, categories: ['Attribution'] },
+    free_email: { types: ['boolean'], disableCorrelation: true },
+    government_domain: { types: ['boolean'], disableCorrelation: true },
+    has_a_records: { types: ['boolean'], disableCorrelation: true },
+    has_mx_records: { types: ['boolean'], disableCorrelation: true },
+    has_spf_records: { types: ['boolean'], disableCorrelation: true },
+    is_spoofable: { types: ['boolean'], disableCorrelation: true },
+    police_domain: { types: ['boolean'], disableCorrelation: true },
+    risky_tld: { types: ['boolean'], disableCorrelation: true },
+    role_address: { types: ['boolean'], disableCorrelation: true },
+    russian_free_email: { types: ['boolean'], disableCorrelation: true },
+    score: { types: ['float'], disableCorrelation: true },
+    should_block: { types: ['boolean'], disableCorrelation: true },
+    suspicious_domain: { types: ['boolean'], disableCorrelation: true },
+    suspicious_email: { types: ['boolean'], disableCorrelation: true },
+    suspicious_username: { types: ['boolean'], disableCorrelation: true },
+    username: { types: ['text'], disableCorrelation: true },
+    valid_format: { types: ['boolean'], disableCorrelation: true },
+    valid_tld: { types: ['boolean'], disableCorrelation: true },
+  },
+} as const satisfies ObjectTemplate;

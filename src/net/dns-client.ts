@@ -1,0 +1,112 @@
+/**
+ * `ctx.dns`: node:dns Resolver queries, one Resolver per call so per-query
+ * nameservers never leak into other queries. The query's AbortSignal cancels
+ * the outstanding lookups (`resolver.cancel()`) and the call rejects with an
+ * AbortedError.
+ */
+import { Resolver } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { AbortedError, ModuleError } from '../core/errors.js';
+import type { DnsClient, DnsQueryOptions, DnsRecordType } from './types.js';
+
+export type DnsErrorCode = 'NXDOMAIN' | 'NODATA' | 'TIMEOUT' | 'SERVFAIL' | 'REFUSED' | 'BADNAME' | 'UNREACHABLE' | 'OTHER';
+
+/** A failed lookup; `code` lets a module choose its own wording ("NXDOMAIN", "Timeout"). */
+export class DnsError extends ModuleError {
+  constructor(
+    message: string,
+    readonly code: DnsErrorCode,
+    readonly hostname: string,
+    readonly rrtype: string,
+    /** The node:dns (c-ares) code, e.g. ENOTFOUND. */
+    readonly systemCode: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export const DNS_DEFAULTS = { timeoutMs: 2000, tries: 2 } as const;
+
+const CODES: Record<string, DnsErrorCode> = {
+  ENOTFOUND: 'NXDOMAIN',
+  ENODATA: 'NODATA',
+  ETIMEOUT: 'TIMEOUT',
+  ESERVFAIL: 'SERVFAIL',
+  EREFUSED: 'REFUSED',
+  EBADNAME: 'BADNAME',
+  ECONNREFUSED: 'UNREACHABLE',
+};
+
+/**
+ * Accepts `ip`, `ip:port`, `[v6]` and `[v6]:port`; returns the form
+ * Resolver#setServers takes. A ModuleError for anything else (it is module
+ * configuration, so the admin sees the message).
+ */
+export function parseNameserver(text: string): string {
+  const value = text.trim();
+  const invalid = () => new ModuleError(`Invalid nameserver "${value}": expected an IP address, ip:port or [ipv6]:port.`);
+  const port = (p: string): string => {
+    if (!/^\d{1,5}$/.test(p) || Number(p) < 1 || Number(p) > 65535) throw invalid();
+    return p;
+  };
+  if (isIP(value)) return value;
+  const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(value);
+  if (bracketed?.[1]) {
+    if (isIP(bracketed[1]) !== 6) throw invalid();
+    return bracketed[2] === undefined ? bracketed[1] : `[${bracketed[1]}]:${port(bracketed[2])}`;
+  }
+  const colon = value.lastIndexOf(':');
+  if (colon > 0 && isIP(value.slice(0, colon)) === 4) return `${value.slice(0, colon)}:${port(value.slice(colon + 1))}`;
+  throw invalid();
+}
+
+function dnsError(error: unknown, hostname: string, rrtype: string): ModuleError {
+  const systemCode = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code: DnsErrorCode = (systemCode ? CODES[systemCode] : undefined) ?? 'OTHER';
+  const messages: Record<DnsErrorCode, string> = {
+    NXDOMAIN: `${hostname} does not exist (NXDOMAIN).`,
+    NODATA: `${hostname} has no ${rrtype} record.`,
+    TIMEOUT: `The DNS server did not answer in time for ${hostname} (timeout).`,
+    SERVFAIL: `The DNS server failed to resolve ${hostname} (SERVFAIL).`,
+    REFUSED: `The DNS server refused to resolve ${hostname} (REFUSED).`,
+    BADNAME: `${hostname} is not a valid domain name.`,
+    UNREACHABLE: `Could not reach the DNS server to resolve ${hostname}.`,
+    OTHER: `Could not resolve ${hostname} (${systemCode ?? 'unknown error'}).`,
+  };
+  return new DnsError(messages[code], code, hostname, rrtype, systemCode, { cause: error });
+}
+
+export function createDnsClient(signal: AbortSignal): DnsClient {
+  async function run<T>(hostname: string, rrtype: string, options: DnsQueryOptions, query: (resolver: Resolver) => Promise<T>): Promise<T> {
+    if (signal.aborted) throw new AbortedError();
+    const timeoutMs = options.timeoutMs ?? DNS_DEFAULTS.timeoutMs;
+    const servers = (options.nameservers ?? []).map(parseNameserver);
+    const resolver = new Resolver({ timeout: timeoutMs, tries: options.tries ?? DNS_DEFAULTS.tries });
+    if (servers.length > 0) resolver.setServers(servers);
+    const onAbort = (): void => resolver.cancel();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await query(resolver);
+    } catch (error) {
+      if (signal.aborted) throw new AbortedError();
+      throw dnsError(error, hostname, rrtype);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    resolve4: (name, options = {}) => run(name, 'A', options, (r) => r.resolve4(name)),
+    resolve6: (name, options = {}) => run(name, 'AAAA', options, (r) => r.resolve6(name)),
+    resolve: (name: string, type: DnsRecordType, options: DnsQueryOptions = {}) =>
+      run(name, type, options, async (r) => {
+        const records: unknown = await r.resolve(name, type as string);
+        return Array.isArray(records) ? (records as unknown[]) : [records];
+      }),
+    reverse: (ip, options = {}) => {
+      if (!isIP(ip)) return Promise.reject(new ModuleError(`${ip} is not an IP address.`));
+      return run(ip, 'PTR', options, (r) => r.reverse(ip));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The network layer as the server builds it once at start-up. `forQuery`
+ * hands each query its own `http` and `dns`, bound to the query's signal;
+ * the connection pools behind them are shared.
+ */
+import { readFileSync } from 'node:fs';
+import { createDispatchers } from './dispatchers.js';
+import { createDnsClient } from './dns-client.js';
+import { createHttpClient } from './http-client.js';
+import { resolveSettings, type NetworkSettings } from './settings.js';
+import type { DnsClient, HttpClient } from './types.js';
+
+export interface QueryNetwork {
+  http: HttpClient;
+  dns: DnsClient;
+}
+
+export interface Network {
+  forQuery(signal: AbortSignal): QueryNetwork;
+  /** Destroys every pooled connection; requests still running fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * Throws a plain Error (a configuration mistake, reported at start-up) for a
+ * malformed override, CIDR, proxy URL or unreadable CA file.
+ */
+export function createNetwork(settings: NetworkSettings, env: NodeJS.ProcessEnv = process.env): Network {
+  const resolved = resolveSettings(settings, env, (path) => readFileSync(path, 'utf8'));
+  const dispatchers = createDispatchers(resolved);
+  const deps = { settings: resolved, dispatchers };
+  return {
+    forQuery: (signal) => ({ http: createHttpClient(deps, signal), dns: createDnsClient(signal) }),
+    close: () => dispatchers.close(),
+  };
+}

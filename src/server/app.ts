@@ -1,0 +1,168 @@
+/**
+ * The HTTP layer: routes only, no module logic. Responses that never change
+ * (/modules, /healthcheck, /version, /openapi.json) are serialised once at
+ * start and served as bytes.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { describeModule } from '../core/descriptor.js';
+import { RequestError } from '../core/errors.js';
+import type { ModuleRegistry } from '../core/registry.js';
+import type { QueryRunner } from '../core/runner.js';
+import { parseQueryBody } from './body.js';
+import { buildOpenApiDocument } from './openapi.js';
+
+export interface AppOptions {
+  registry: ModuleRegistry;
+  runner: QueryRunner;
+  logger: Logger;
+  version: string;
+  bodyLimit: number;
+  maxJsonDepth: number;
+  authToken?: string;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The paths this server answers, with their one method. */
+const ROUTES: Record<string, string> = {
+  '/modules': 'GET',
+  '/query': 'POST',
+  '/healthcheck': 'GET',
+  '/version': 'GET',
+  '/openapi.json': 'GET',
+};
+
+const OTHER_METHODS = ['DELETE', 'PATCH', 'POST', 'PUT', 'OPTIONS', 'GET'] as const;
+
+interface StaticResponse {
+  body: Buffer;
+  etag: string;
+}
+
+function staticResponse(value: unknown): StaticResponse {
+  const body = Buffer.from(JSON.stringify(value));
+  return { body, etag: `"${createHash('sha1').update(body).digest('hex')}"` };
+}
+
+function sendStatic(request: FastifyRequest, reply: FastifyReply, response: StaticResponse): FastifyReply {
+  reply.header('etag', response.etag);
+  if (request.headers['if-none-match'] === response.etag) return reply.code(304).send();
+  return reply.code(200).type(JSON_TYPE).send(response.body);
+}
+
+function sendError(reply: FastifyReply, status: number, message: string): FastifyReply {
+  return reply.code(status).type(JSON_TYPE).send(JSON.stringify({ error: message }));
+}
+
+let requestCounter = 0;
+const requestPrefix = randomBytes(3).toString('hex');
+
+/** Short request ids, unique per process, that tie a client's error to its log line. */
+function nextRequestId(incoming: string | string[] | undefined): string {
+  if (typeof incoming === 'string' && /^[\w.:-]{1,64}$/.test(incoming)) return incoming;
+  requestCounter = (requestCounter + 1) % Number.MAX_SAFE_INTEGER;
+  return `${requestPrefix}-${requestCounter.toString(36)}`;
+}
+
+function bearerMatches(header: string | undefined, token: Buffer): boolean {
+  if (!header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice(7).trim());
+  return given.length === token.length && timingSafeEqual(given, token);
+}
+
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    // The runner writes one line per query; Fastify's per-request lines would double it.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimit,
+    genReqId: (req) => nextRequestId(req.headers['x-request-id']),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    // MISP's libcurl keeps connections alive per PHP process.
+    keepAliveTimeout: 65_000,
+  });
+
+  const descriptors = options.registry.all().map(describeModule);
+  const document = buildOpenApiDocument(descriptors, options.version);
+  const modulesResponse = staticResponse(descriptors);
+  const healthResponse = staticResponse({ status: true });
+  const versionResponse = staticResponse({ version: options.version });
+  const openApiResponse = staticResponse(document);
+
+  // Upstream reads the raw body whatever the Content-Type says; so do we.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  if (options.authToken) {
+    const token = Buffer.from(options.authToken);
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.url === '/healthcheck' || request.url.startsWith('/healthcheck?')) return;
+      if (!bearerMatches(request.headers.authorization, token)) {
+        reply.header('www-authenticate', 'Bearer');
+        return sendError(reply, 401, 'This server requires an Authorization: Bearer <token> header.');
+      }
+    });
+  }
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof RequestError) return sendError(reply, error.status, error.message);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(reply, 413, `The request body is larger than the limit of ${options.bodyLimit} bytes (set --body-limit to raise it).`);
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    return sendError(reply, status, status === 500 ? `Internal server error (request id ${request.id}).` : error.message);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    return sendError(
+      reply,
+      404,
+      `Not found: ${request.method} ${path.slice(0, 200)}. This server answers GET /modules, POST /query, GET /healthcheck, GET /version, GET /openapi.json and GET /openapi.`,
+    );
+  });
+
+  app.get('/modules', (request, reply) => sendStatic(request, reply, modulesResponse));
+  app.get('/healthcheck', (request, reply) => sendStatic(request, reply, healthResponse));
+  app.get('/version', (request, reply) => sendStatic(request, reply, versionResponse));
+  app.get('/openapi.json', (request, reply) => sendStatic(request, reply, openApiResponse));
+
+  app.post('/query', async (request, reply) => {
+    const body = parseQueryBody(request.body as Buffer, options.maxJsonDepth);
+    // A client that hangs up (MISP's curl timeout) aborts the module's work.
+    let onClose: (() => void) | undefined;
+    const outcome = await options.runner.run(body, request.id, (listener) => {
+      onClose = () => {
+        if (!reply.raw.writableFinished) listener();
+      };
+      reply.raw.once('close', onClose);
+    });
+    if (onClose) reply.raw.off('close', onClose);
+    return reply.code(outcome.status).type(JSON_TYPE).send(outcome.body);
+  });
+
+  for (const [path, allowed] of Object.entries(ROUTES)) {
+    app.route({
+      method: OTHER_METHODS.filter((m) => m !== allowed),
+      url: path,
+      handler: (request, reply) => {
+        reply.header('allow', allowed === 'GET' ? 'GET, HEAD' : allowed);
+        return sendError(reply, 405, `Method ${request.method} is not allowed on ${path}; use ${allowed}.`);
+      },
+    });
+  }
+
+  await app.register(swagger, { mode: 'static', specification: { document: document as never } });
+  await app.register(swaggerUi, { routePrefix: '/openapi', uiConfig: { url: '/openapi.json' } as never });
+  return app;
+}
+export type App = Awaited<ReturnType<typeof buildApp>>;

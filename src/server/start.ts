@@ -1,0 +1,116 @@
+/**
+ * Assembles a running server from settings: logger, registry (built-ins plus
+ * custom modules), network layer, runner and HTTP app. Used by the CLI and by
+ * the tests, which start it on port 0.
+ */
+import type { DestinationStream, Logger } from 'pino';
+import { loadCustomModules } from '../core/custom-modules.js';
+import type { ModuleDefinition } from '../core/module.js';
+import { ModuleRegistry } from '../core/registry.js';
+import { QueryRunner } from '../core/runner.js';
+import { SecretRegistry } from '../core/secrets.js';
+import { WorkerPool } from '../core/worker-pool.js';
+import { DEFAULT_SETTINGS, type ServerSettings } from '../core/settings.js';
+import { createNetwork, parseCidrList, parseUpstreamOverrides, type Network } from '../net/index.js';
+import { builtinModules } from '../modules/index.js';
+import { USER_AGENT, VERSION } from '../version.js';
+import { buildApp, type App } from './app.js';
+import { createLogger } from './logger.js';
+
+export interface StartOptions {
+  settings?: Partial<ServerSettings>;
+  /** Replaces the built-in list (tests). */
+  builtins?: readonly ModuleDefinition[];
+  /** Log destination (tests capture lines); default stdout. */
+  logDestination?: DestinationStream;
+  prettyLogs?: boolean;
+}
+
+export interface RunningServer {
+  app: App;
+  logger: Logger;
+  registry: ModuleRegistry;
+  runner: QueryRunner;
+  network: Network;
+  workers: WorkerPool;
+  settings: ServerSettings;
+  /** The address actually bound, e.g. http://127.0.0.1:6666 */
+  url: string;
+  /** Graceful stop: no new connections, in-flight queries finish (bounded), then everything closes. */
+  close(): Promise<void>;
+}
+
+/** Builds everything without listening (for --check and tests). */
+export async function createServer(options: StartOptions = {}) {
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const secrets = new SecretRegistry();
+  if (settings.authToken) secrets.add([settings.authToken]);
+  const logger = createLogger({
+    level: settings.debug ? 'debug' : settings.logLevel,
+    secrets,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+    ...(options.prettyLogs === undefined ? {} : { pretty: options.prettyLogs }),
+  });
+  const registry = new ModuleRegistry(options.builtins ?? builtinModules);
+  if (settings.customDir) {
+    const { modules, problems } = await loadCustomModules(settings.customDir);
+    for (const module of modules) {
+      if (registry.add(module)) logger.warn({ module: module.name }, `custom module ${module.name} replaces the built-in module of the same name`);
+    }
+    for (const problem of problems) {
+      registry.problems.push(problem);
+      logger.error({ file: problem.source }, `custom module skipped: ${problem.source}: ${problem.reason}`);
+    }
+  }
+  const network = createNetwork({
+    userAgent: USER_AGENT,
+    upstreams: parseUpstreamOverrides(settings.upstreams),
+    // Parsed here so that a bad CIDR stops the start with a clear message.
+    allowUrlRanges: (parseCidrList(settings.allowUrlRanges), settings.allowUrlRanges),
+    ...(settings.caFile ? { caFile: settings.caFile } : {}),
+  });
+  const workers = new WorkerPool({}, (error) => logger.error({ err: error }, 'a worker thread failed'));
+  const runner = new QueryRunner({
+    workers,
+    registry,
+    logger,
+    secrets,
+    network,
+    defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
+    // Loaded only when asked for: the data model is not needed to serve.
+    ...(settings.strictResults ? { checkResult: (await import('./result-checker.js')).createResultChecker() } : {}),
+  });
+  const app = await buildApp({
+    registry,
+    runner,
+    logger,
+    version: VERSION,
+    bodyLimit: settings.bodyLimit,
+    maxJsonDepth: settings.maxJsonDepth,
+    ...(settings.authToken ? { authToken: settings.authToken } : {}),
+  });
+  return { app, logger, registry, runner, network, workers, settings };
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const parts = await createServer(options);
+  const { app, runner, network, workers, settings, logger } = parts;
+  const address = await app.listen({ host: settings.listen, port: settings.port });
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      // Queries still running when the grace period ends are aborted: they answer "Timeout.".
+      const grace = setTimeout(() => runner.abortAll(), settings.shutdownGraceMs);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(grace);
+        await network.close();
+        await workers.close();
+        logger.flush?.();
+      }
+    })();
+    return closing;
+  };
+  return { ...parts, url: address, close };
+}

@@ -1,0 +1,149 @@
+/** The misp-modules command: flags, environment variables, -t, --check, port taken, graceful shutdown. */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { request } from 'undici';
+import { parseCommandLine, UsageError } from '../../src/cli/options.js';
+
+const CLI = ['--import', 'tsx', 'src/cli.ts'];
+
+function run(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
+}
+
+describe('option parsing', () => {
+  test('defaults match the Python server', () => {
+    const { settings } = parseCommandLine([], {});
+    assert.equal(settings.listen, '127.0.0.1');
+    assert.equal(settings.port, 6666);
+    assert.equal(settings.defaultTimeoutSeconds, 300);
+    assert.equal(settings.debug, false);
+  });
+
+  test('short and long flags, repeatable ones, and the -s no-op', () => {
+    const c = parseCommandLine(['-l', '0.0.0.0', '-p', '7000', '-c', '/opt/mods', '-d', '-t', '-s', '--upstream', 'a.io=http://127.0.0.1:1', '--upstream', 'b.io=http://127.0.0.1:2', '--allow-url-range', '10.1.0.0/16'], {});
+    assert.equal(c.settings.listen, '0.0.0.0');
+    assert.equal(c.settings.port, 7000);
+    assert.equal(c.settings.customDir, '/opt/mods');
+    assert.equal(c.settings.debug, true);
+    assert.equal(c.test, true);
+    assert.deepEqual(c.settings.upstreams, ['a.io=http://127.0.0.1:1', 'b.io=http://127.0.0.1:2']);
+    assert.deepEqual(c.settings.allowUrlRanges, ['10.1.0.0/16']);
+  });
+
+  test('environment variables, overridden by flags', () => {
+    const env = {
+      MISP_MODULES_LISTEN: '::1', MISP_MODULES_PORT: '7001', MISP_MODULES_CUSTOM: '/srv/m', MISP_MODULES_DEBUG: 'true',
+      MISP_MODULES_TIMEOUT: '60', MISP_MODULES_UPSTREAMS: 'a.io=http://127.0.0.1:1, b.io=http://127.0.0.1:2',
+      MISP_MODULES_ALLOW_URL_RANGES: '10.0.0.0/8', MISP_MODULES_AUTH_TOKEN: 'tok', MISP_MODULES_BODY_LIMIT: '2048',
+    };
+    const c = parseCommandLine([], env);
+    assert.equal(c.settings.listen, '::1');
+    assert.equal(c.settings.port, 7001);
+    assert.equal(c.settings.customDir, '/srv/m');
+    assert.equal(c.settings.debug, true);
+    assert.equal(c.settings.defaultTimeoutSeconds, 60);
+    assert.deepEqual(c.settings.upstreams, ['a.io=http://127.0.0.1:1', 'b.io=http://127.0.0.1:2']);
+    assert.equal(c.settings.authToken, 'tok');
+    assert.equal(c.settings.bodyLimit, 2048);
+    assert.equal(parseCommandLine(['-p', '7002'], env).settings.port, 7002);
+  });
+
+  test('bad values are usage errors that say what is wrong', () => {
+    assert.throws(() => parseCommandLine(['-p', 'http'], {}), (e: Error) => e instanceof UsageError && /--port must be a whole number/.test(e.message));
+    assert.throws(() => parseCommandLine(['-p', '70000'], {}), /between 0 and 65535/);
+    assert.throws(() => parseCommandLine(['--timeout=-1'], {}), /positive number of seconds/);
+    assert.throws(() => parseCommandLine(['--bogus'], {}), UsageError);
+    assert.throws(() => parseCommandLine(['--log-level', 'loud'], {}), /--log-level must be one of/);
+  });
+});
+
+describe('the command', () => {
+  test('--help and --version', () => {
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /-l, --listen/);
+    assert.match(help.stdout, /MISP_MODULES_PORT/);
+    const version = run(['--version']);
+    assert.equal(version.status, 0);
+    assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+/);
+  });
+
+  test('an unknown flag exits 2 with a hint', () => {
+    const r = run(['--nope']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--help/);
+  });
+
+  test('-t loads the modules, binds, and exits 0', () => {
+    const r = run(['-t', '-p', '0']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /listening on http:\/\/127\.0\.0\.1:\d+ with \d+ modules/);
+  });
+
+  test('a port already taken gives a clear message and a non-zero exit', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = run(['-p', String(port)]);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, new RegExp(`port ${port} on 127.0.0.1 is already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test('--check prints the modules and exits 1 when a custom module is broken', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'misp-check-'));
+    try {
+      assert.equal(run(['--check']).status, 0);
+      assert.match(run(['--check']).stdout, /testimport\s+import\s+import/);
+      await mkdir(join(dir, 'expansion'));
+      await writeFile(join(dir, 'expansion', 'broken.mjs'), 'export default 42;');
+      const r = run(['--check', '-c', dir]);
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /1 problem\(s\):/);
+      assert.match(r.stdout, /broken\.mjs: the default export is not a module definition object/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('SIGTERM lets a running query finish, then exits 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'misp-slow-'));
+    await mkdir(join(dir, 'expansion'));
+    await writeFile(
+      join(dir, 'expansion', 'slow.mjs'),
+      `export default { name: 'slow', kind: 'expansion', moduleType: ['expansion'], meta: { version: '1', author: 'a', description: 'slow', name: 'slow' },
+        attributes: { input: ['text'] }, async handle() { await new Promise((r) => setTimeout(r, 700)); return { results: [{ types: ['text'], values: ['done'] }] }; } };`,
+    );
+    const child = spawn(process.execPath, [...CLI, '-p', '0', '-c', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', () => reject(new Error(`exited early: ${out}`)));
+      });
+      const pending = request(`${url}/query`, { method: 'POST', body: JSON.stringify({ module: 'slow', text: 'x' }) });
+      await new Promise((r) => setTimeout(r, 200));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      const res = await pending;
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(await res.body.json(), { results: [{ types: ['text'], values: ['done'] }] });
+      assert.equal(await exited, 0);
+    } finally {
+      child.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
