@@ -52,6 +52,7 @@ class Checker {
 
   /** Fields every attribute shares, event-level or in an object. */
   attributeFields(path: string, a: Json, allowedTypes?: readonly string[], relation?: string): void {
+    this.uuid(`${path}.uuid`, a['uuid'], false);
     const type = a['type'];
     if (typeof type !== 'string') return this.add(path, 'attribute has no type');
     if (!isAttributeType(type)) return this.add(path, `unknown attribute type '${type}'`);
@@ -71,7 +72,6 @@ class Checker {
     }
     if (a['data'] !== undefined && (typeof a['data'] !== 'string' || !BASE64.test(a['data']))) this.add(path, 'data must be base64');
     if (a['Tag'] !== undefined) this.tags(`${path}.Tag`, a['Tag']);
-    this.uuid(`${path}.uuid`, a['uuid'], false);
   }
 
   tags(path: string, tags: unknown): void {
