@@ -4,11 +4,13 @@
  */
 import type { ModuleDefinition } from '../core/module.js';
 import testaction from './action/testaction.js';
+import cve from './expansion/cve.js';
 import dns from './expansion/dns.js';
 import eql from './expansion/eql.js';
 import extract_url_components from './expansion/extract_url_components.js';
 import passivetotal from './expansion/passivetotal.js';
 import sourcecache from './expansion/sourcecache.js';
+import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import cef_export from './export/cef_export.js';
 import cisco_firesight_manager_ACL_rule_export from './export/cisco_firesight_manager_ACL_rule_export.js';
 import defender_endpoint_export from './export/defender_endpoint_export.js';
@@ -21,29 +23,41 @@ import threatStream_misp_export from './export/threatStream_misp_export.js';
 import threat_connect_export from './export/threat_connect_export.js';
 import cof2misp from './import/cof2misp.js';
 import csvimport from './import/csvimport.js';
+import cuckooimport from './import/cuckooimport.js';
+import email_import from './import/email_import.js';
 import goamlimport from './import/goamlimport.js';
 import import_blueprint from './import/import_blueprint.js';
+import joe_import from './import/joe_import.js';
 import mispjson from './import/mispjson.js';
 import openiocimport from './import/openiocimport.js';
 import testimport from './import/testimport.js';
+import threatanalyzer_import from './import/threatanalyzer_import.js';
 import url_import from './import/url_import.js';
+import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
+  cve,
   dns,
   eql,
   extract_url_components,
   passivetotal,
   sourcecache,
+  vulnerability_lookup,
   // import
   cof2misp,
   csvimport,
+  cuckooimport,
+  email_import,
   goamlimport,
   import_blueprint,
+  joe_import,
   mispjson,
   openiocimport,
   testimport,
+  threatanalyzer_import,
   url_import,
+  vmray_summary_json_import,
   // export
   cef_export,
   cisco_firesight_manager_ACL_rule_export,

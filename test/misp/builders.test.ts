@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { exportResult } from '../../src/misp/export-result.js';
 import { LegacyResultBuilder, legacyResults } from '../../src/misp/legacy-result.js';
 import { MispResultBuilder } from '../../src/misp/standard-result.js';
