@@ -9,8 +9,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { request } from 'undici';
+import { burst, openFds, type BurstFigures } from './burst.js';
 import { load, type LoadFigures } from './load.js';
-import { residentMiB, startProcess } from './processes.js';
+import { freePort, residentMiB, startProcess } from './processes.js';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const CONNECTIONS = 50;
@@ -31,6 +32,58 @@ async function compare(scenario: string, serverUrl: string, bareUrl: string, pat
   const server = await load({ url: serverUrl + path, connections: CONNECTIONS, durationSeconds: DURATION, ...options });
   const bare = await load({ url: bareUrl + path, connections: CONNECTIONS, durationSeconds: DURATION, ...options });
   return { scenario, server, bare, ratio: Math.round((server.requestsPerSecond / bare.requestsPerSecond) * 100) / 100 };
+}
+
+const cveQuery = (i: number, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ module: 'cve', attribute: { type: 'vulnerability', value: `CVE-2024-${String(i).padStart(5, '0')}`, uuid: '5f1c0a2e-0000-4000-8000-000000000001' }, ...extra });
+
+interface SlowFigures {
+  burst1000: BurstFigures;
+  burst5000: BurstFigures;
+  timeouts: { burst: BurstFigures; serverFdsIdle: number; serverFdsAfter: number; upstreamOpenAfter: number };
+}
+
+async function stats(url: string): Promise<{ open: number; answered: number }> {
+  return (await (await request(`${url}/__stats`)).body.json()) as { open: number; answered: number };
+}
+
+/** Bursts of concurrent lookups to an upstream that answers after 1 s, then 1,000 that time out. */
+async function slowUpstream(): Promise<SlowFigures> {
+  const upstreamPort = await freePort();
+  const upstream = await startUpstream(upstreamPort, 1000);
+  const server = await startProcess(['dist/cli.js'], { MISP_MODULES_UPSTREAMS: `cve.circl.lu=http://127.0.0.1:${upstreamPort}`, MISP_MODULES_LOG_LEVEL: 'warn' });
+  try {
+    await burst(server.url, Array.from({ length: 50 }, (_, i) => cveQuery(90_000 + i))); // warm-up
+    const burst1000 = await burst(server.url, Array.from({ length: 1000 }, (_, i) => cveQuery(i)));
+    const burst5000 = await burst(server.url, Array.from({ length: 5000 }, (_, i) => cveQuery(10_000 + i)));
+    // Let keep-alive connections from the bursts expire, then count the idle state.
+    await new Promise((r) => setTimeout(r, 6000));
+    const serverFdsIdle = await openFds(server.child.pid!);
+    const timeoutBurst = await burst(server.url, Array.from({ length: 1000 }, (_, i) => cveQuery(50_000 + i, { timeout: 0.3 })));
+    // Pooled keep-alive connections to the upstream close after 4 s of idleness.
+    await new Promise((r) => setTimeout(r, 6000));
+    const serverFdsAfter = await openFds(server.child.pid!);
+    const upstreamOpenAfter = (await stats(upstream.url)).open;
+    return { burst1000, burst5000, timeouts: { burst: timeoutBurst, serverFdsIdle, serverFdsAfter, upstreamOpenAfter } };
+  } finally {
+    await server.stop();
+    await upstream.stop();
+  }
+}
+
+async function startUpstream(port: number, delayMs: number) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['bench/slow-upstream.mjs', '-p', String(port)], { stdio: 'ignore', env: { ...process.env, DELAY_MS: String(delayMs) } });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      await stats(url);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  return { url, stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
 }
 
 async function main(): Promise<void> {
@@ -55,8 +108,10 @@ async function main(): Promise<void> {
     await bare.stop();
   }
 
+  const slow = await slowUpstream();
+
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows };
+  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow };
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 
   const lines = [
@@ -69,6 +124,16 @@ async function main(): Promise<void> {
       (r) =>
         `| ${r.scenario} | ${r.server.requestsPerSecond} | ${r.server.p50Ms} / ${r.server.p99Ms} | ${r.bare.requestsPerSecond} | ${r.bare.p50Ms} / ${r.bare.p99Ms} | ${r.ratio} | ${r.server.errors + r.server.non2xx} |`,
     ),
+    '',
+    '| slow upstream (answers after 1 s) | ok | errors | p50 ms | p99 ms | last answer ms |',
+    '|---|---|---|---|---|---|',
+    ...(['burst1000', 'burst5000'] as const).map((k) => {
+      const b = slow[k];
+      return `| ${b.requests} concurrent cve lookups | ${b.ok} | ${JSON.stringify(b.errors)} | ${b.p50Ms} | ${b.p99Ms} | ${b.maxMs} |`;
+    }),
+    `| 1000 lookups with timeout 0.3 s | ${slow.timeouts.burst.ok} | ${JSON.stringify(slow.timeouts.burst.errors)} | ${slow.timeouts.burst.p50Ms} | ${slow.timeouts.burst.p99Ms} | ${slow.timeouts.burst.maxMs} |`,
+    '',
+    `after the timed-out burst: server open fds ${slow.timeouts.serverFdsAfter} (idle before: ${slow.timeouts.serverFdsIdle}); upstream connections still open: ${slow.timeouts.upstreamOpenAfter}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -42,6 +42,8 @@ Options (environment variable in brackets):
                                                                      [${ENV.upstreams}="HOST=URL,HOST=URL"]
       --allow-url-range CIDR  let URL-fetching modules reach this range (repeatable)
                                                                      [${ENV.allowUrlRanges}="CIDR,CIDR"]
+      --upstream-connections N  connections per upstream service (default 1024)
+                                                                     [${ENV.upstreamConnections}]
       --ca-file PATH        extra CA certificates (PEM) for upstream TLS  [${ENV.caFile}]
       --auth-token TOKEN    require "Authorization: Bearer TOKEN" (not on /healthcheck)
                                                                      [${ENV.authToken}]
@@ -94,6 +96,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         upstream: { type: 'string', multiple: true },
         'allow-url-range': { type: 'string', multiple: true },
         'ca-file': { type: 'string' },
+        'upstream-connections': { type: 'string' },
         'auth-token': { type: 'string' },
         system: { type: 'boolean', short: 's' },
         help: { type: 'boolean', short: 'h' },
@@ -115,6 +118,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].includes(logLevel)) {
     throw new UsageError(`--log-level must be one of trace, debug, info, warn, error, fatal, silent; got '${logLevel}'.`);
   }
+  const connections = pick(v['upstream-connections'], ENV.upstreamConnections);
   const customDir = pick(v.custom, ENV.customDir);
   const caFile = pick(v['ca-file'], ENV.caFile);
   const authToken = pick(v['auth-token'], ENV.authToken);
@@ -130,6 +134,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     strictResults: v['strict-results'] ?? truthy(env[ENV.strictResults]),
     upstreams: v.upstream ?? list(env[ENV.upstreams]),
     allowUrlRanges: v['allow-url-range'] ?? list(env[ENV.allowUrlRanges]),
+    upstreamConnections: connections === undefined ? d.upstreamConnections : integer('--upstream-connections', connections, 1, 100_000),
     ...(customDir ? { customDir } : {}),
     ...(caFile ? { caFile } : {}),
     ...(authToken ? { authToken } : {}),

@@ -22,6 +22,8 @@ export interface ServerSettings {
   upstreams: string[];
   allowUrlRanges: string[];
   caFile?: string;
+  /** Connections per upstream origin. */
+  upstreamConnections: number;
   /** Bearer token required on every route but /healthcheck, when set. */
   authToken?: string;
 }
@@ -40,6 +42,7 @@ export const ENV = {
   upstreams: 'MISP_MODULES_UPSTREAMS',
   allowUrlRanges: 'MISP_MODULES_ALLOW_URL_RANGES',
   caFile: 'MISP_MODULES_CA_FILE',
+  upstreamConnections: 'MISP_MODULES_UPSTREAM_CONNECTIONS',
   authToken: 'MISP_MODULES_AUTH_TOKEN',
 } as const satisfies Record<keyof ServerSettings, string>;
 
@@ -56,4 +59,5 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   strictResults: false,
   upstreams: [],
   allowUrlRanges: [],
+  upstreamConnections: 1024,
 };

@@ -61,7 +61,9 @@ export const DEFAULTS = {
   maxResponseBytes: 50 * 1024 * 1024,
   maxRetries: 2,
   maxRetryDelayMs: 10_000,
-  perHostConcurrency: 64,
+  // Per origin: a slow upstream fills its own pool, never another's. High
+  // enough that MISP's bursts (an event of a thousand attributes) do not queue.
+  perHostConcurrency: 1024,
   connectTimeoutMs: 10_000,
 } as const;
 

@@ -67,6 +67,7 @@ export async function createServer(options: StartOptions = {}) {
     upstreams: parseUpstreamOverrides(settings.upstreams),
     // Parsed here so that a bad CIDR stops the start with a clear message.
     allowUrlRanges: (parseCidrList(settings.allowUrlRanges), settings.allowUrlRanges),
+    perHostConcurrency: settings.upstreamConnections,
     ...(settings.caFile ? { caFile: settings.caFile } : {}),
   });
   const workers = new WorkerPool({}, (error) => logger.error({ err: error }, 'a worker thread failed'));
@@ -95,7 +96,8 @@ export async function createServer(options: StartOptions = {}) {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const parts = await createServer(options);
   const { app, runner, network, workers, settings, logger } = parts;
-  const address = await app.listen({ host: settings.listen, port: settings.port });
+  // MISP can open a connection per attribute at once; Node's default backlog (511) would drop some.
+  const address = await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
