@@ -89,6 +89,8 @@ function moduleLogger(log: () => Logger): ModuleLogger {
 export class QueryRunner {
   private readonly shutdown = new AbortController();
   private readonly flights = new Map<string, Flight>();
+  /** Work in progress, aborted together on shutdown (a set, not one listener per query). */
+  private readonly inProgress = new Set<LazyAbort>();
   private inFlight = 0;
 
   constructor(private readonly options: RunnerOptions) {}
@@ -100,7 +102,9 @@ export class QueryRunner {
 
   /** Aborts every running query (used when a graceful shutdown runs out of time). */
   abortAll(): void {
-    this.shutdown.abort(new AbortedError('The server is shutting down.'));
+    const reason = new AbortedError('The server is shutting down.');
+    this.shutdown.abort(reason);
+    for (const abort of this.inProgress) abort.abort(reason);
   }
 
   async run(body: Record<string, unknown>, requestId: string, clientGone?: ClientGone): Promise<QueryOutcome> {
@@ -144,8 +148,8 @@ export class QueryRunner {
   /** Starts the module's work, with its own abort controller (shared by coalesced waiters). */
   private startFlight(module: ModuleDefinition, query: Query, run: RunParameters, log: () => Logger): Flight {
     const abort = new LazyAbort();
-    const onShutdown = () => abort.abort(this.shutdown.signal.reason);
-    this.shutdown.signal.addEventListener('abort', onShutdown, { once: true });
+    if (this.shutdown.signal.aborted) abort.abort(this.shutdown.signal.reason);
+    this.inProgress.add(abort);
     const { network, workers } = this.options;
     // The signal and the clients bound to it are made on first use.
     let clients: { http: HttpClient; dns: DnsClient } | undefined;
@@ -174,7 +178,7 @@ export class QueryRunner {
     const work = Promise.resolve().then(() => module.handle(query, ctx));
     const flight: Flight = { work, abort, waiters: 0, requestId: run.requestId };
     // The handler may settle after every waiter has left; its outcome is then dropped here.
-    work.catch(() => undefined).finally(() => this.shutdown.signal.removeEventListener('abort', onShutdown));
+    work.catch(() => undefined).finally(() => this.inProgress.delete(abort));
     return flight;
   }
 

@@ -28,6 +28,14 @@ export function collectSecrets(body: Record<string, unknown>, module: ModuleDefi
   if (typeof user === 'object' && user !== null) {
     for (const [key, value] of Object.entries(user)) consider(key, value, false);
   }
+  // Encoded forms an upstream may echo back: the secret in base64, and HTTP
+  // Basic credentials (base64 of "user:secret") built from any other setting.
+  const config = body['config'];
+  const others = typeof config === 'object' && config !== null ? Object.values(config).filter((v): v is string => typeof v === 'string' && v !== '') : [];
+  for (const secret of [...found]) {
+    found.add(Buffer.from(secret).toString('base64'));
+    for (const other of others) if (other !== secret) found.add(Buffer.from(`${other}:${secret}`).toString('base64'));
+  }
   return [...found];
 }
 

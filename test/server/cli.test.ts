@@ -85,6 +85,15 @@ describe('the command', () => {
     assert.match(r.stdout, /listening on http:\/\/127\.0\.0\.1:\d+ with \d+ modules/);
   });
 
+  test('binding beyond loopback without --auth-token logs a warning; loopback does not', () => {
+    const exposed = run(['-t', '-p', '0', '-l', '0.0.0.0']);
+    assert.equal(exposed.status, 0, exposed.stderr);
+    assert.match(exposed.stdout, /reachable from other hosts, without --auth-token/);
+    const protectedRun = run(['-t', '-p', '0', '-l', '0.0.0.0', '--auth-token', 'tok-123456']);
+    assert.doesNotMatch(protectedRun.stdout, /without --auth-token/);
+    assert.doesNotMatch(run(['-t', '-p', '0']).stdout, /without --auth-token/);
+  });
+
   test('a port already taken gives a clear message and a non-zero exit', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
@@ -114,7 +123,7 @@ describe('the command', () => {
     }
   });
 
-  test('SIGTERM lets a running query finish, then exits 0', async () => {
+  test('SIGTERM under load: every accepted query gets its answer, then exit 0', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'misp-slow-'));
     await mkdir(join(dir, 'expansion'));
     await writeFile(
@@ -133,14 +142,21 @@ describe('the command', () => {
         });
         child.once('exit', () => reject(new Error(`exited early: ${out}`)));
       });
-      const pending = request(`${url}/query`, { method: 'POST', body: JSON.stringify({ module: 'slow', text: 'x' }) });
-      await new Promise((r) => setTimeout(r, 200));
+      const { Agent } = await import('undici');
+      const agent = new Agent({ connections: 100 });
+      const pending = Array.from({ length: 100 }, (_, i) =>
+        request(`${url}/query`, { method: 'POST', body: JSON.stringify({ module: 'slow', text: `x${i}` }), dispatcher: agent }).then(async (res) => ({ status: res.statusCode, body: await res.body.json() })),
+      );
+      await new Promise((r) => setTimeout(r, 300));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
-      const res = await pending;
-      assert.equal(res.statusCode, 200);
-      assert.deepEqual(await res.body.json(), { results: [{ types: ['text'], values: ['done'] }] });
+      const answers = await Promise.all(pending);
+      for (const answer of answers) {
+        assert.equal(answer.status, 200);
+        assert.deepEqual(answer.body, { results: [{ types: ['text'], values: ['done'] }] });
+      }
       assert.equal(await exited, 0);
+      await agent.close();
     } finally {
       child.kill('SIGKILL');
       await rm(dir, { recursive: true, force: true });
