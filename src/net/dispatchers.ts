@@ -7,9 +7,12 @@
  *  - one ProxyAgent per configured proxy URL.
  * Each pools `perHostConcurrency` connections per origin, so one slow
  * upstream cannot take the connections of another.
+ *
+ * undici is imported on the first request (it costs ~70 ms at start, and a
+ * server whose modules stay offline never needs it).
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher, ProxyAgent } from 'undici';
 import { createProxyChooser } from './proxy.js';
 import type { ResolvedSettings } from './settings.js';
 import { guardedLookup } from './url-guard.js';
@@ -21,50 +24,68 @@ export interface Route {
 }
 
 export interface Dispatchers {
-  route(target: URL, guarded: boolean): Route;
+  route(target: URL, guarded: boolean): Promise<Route>;
   close(): Promise<void>;
 }
 
-export function createDispatchers(settings: ResolvedSettings): Dispatchers {
-  // `ca` replaces Node's trust store, so the bundled roots are kept beside the extra CAs.
-  const tls = settings.ca ? { ca: [...rootCertificates, ...settings.ca] } : {};
-  const connect = { ...tls, timeout: settings.connectTimeoutMs };
-  const common = { connections: settings.perHostConcurrency };
+interface Pools {
+  direct: Agent;
+  guarded: Agent;
+  proxyAgent(uri: string): ProxyAgent;
+  all(): Dispatcher[];
+}
 
-  const direct = new Agent({ ...common, connect });
-  const guarded = new Agent({
-    ...common,
-    connect: { ...connect, lookup: guardedLookup(settings.allowUrlRanges, settings.lookup) },
-  });
-  const chooser = createProxyChooser(settings.proxy);
-  const proxies = new Map<string, ProxyAgent>();
-  const proxyAgent = (uri: string): ProxyAgent => {
-    let agent = proxies.get(uri);
-    if (!agent) {
-      agent = new ProxyAgent({ ...common, uri, requestTls: tls, proxyTls: tls, connect });
-      proxies.set(uri, agent);
-    }
-    return agent;
-  };
+export function createDispatchers(settings: ResolvedSettings): Dispatchers {
   // Fail at start-up, not at the first request, on a malformed proxy URL.
   for (const uri of [settings.proxy.http, settings.proxy.https]) {
     if (uri) {
       try {
-        proxyAgent(uri);
+        const url = new URL(uri);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported scheme ${url.protocol}`);
       } catch (error) {
         throw new Error(`Invalid proxy URL: ${(error as Error).message}`, { cause: error });
       }
     }
   }
+  const chooser = createProxyChooser(settings.proxy);
+  let pools: Promise<Pools> | undefined;
+  const load = (): Promise<Pools> =>
+    (pools ??= import('undici').then(({ Agent, ProxyAgent }) => {
+      // `ca` replaces Node's trust store, so the bundled roots are kept beside the extra CAs.
+      const tls = settings.ca ? { ca: [...rootCertificates, ...settings.ca] } : {};
+      const connect = { ...tls, timeout: settings.connectTimeoutMs };
+      const common = { connections: settings.perHostConcurrency };
+      const direct = new Agent({ ...common, connect });
+      const guarded = new Agent({
+        ...common,
+        connect: { ...connect, lookup: guardedLookup(settings.allowUrlRanges, settings.lookup) },
+      });
+      const proxies = new Map<string, ProxyAgent>();
+      return {
+        direct,
+        guarded,
+        proxyAgent(uri) {
+          let agent = proxies.get(uri);
+          if (!agent) {
+            agent = new ProxyAgent({ ...common, uri, requestTls: tls, proxyTls: tls, connect });
+            proxies.set(uri, agent);
+          }
+          return agent;
+        },
+        all: () => [direct, guarded, ...proxies.values()],
+      };
+    }));
 
   return {
-    route(target, isGuarded) {
+    async route(target, isGuarded) {
+      const p = await load();
       const proxy = chooser.proxyFor(target);
-      if (proxy) return { dispatcher: proxyAgent(proxy), proxied: true };
-      return { dispatcher: isGuarded ? guarded : direct, proxied: false };
+      if (proxy) return { dispatcher: p.proxyAgent(proxy), proxied: true };
+      return { dispatcher: isGuarded ? p.guarded : p.direct, proxied: false };
     },
     async close() {
-      await Promise.all([direct, guarded, ...proxies.values()].map((agent) => agent.destroy()));
+      if (!pools) return;
+      await Promise.all((await pools).all().map((agent) => agent.destroy()));
     },
   };
 }

@@ -127,7 +127,7 @@ async function sendOnce(deps: HttpDeps, parts: RequestParts, options: HttpReques
   else if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     throw new ModuleError(`Cannot fetch a ${target.protocol.replace(/:$/, '')} URL: only http and https are supported.`);
   }
-  const route = dispatchers.route(target, guarded);
+  const route = await dispatchers.route(target, guarded);
   progress.proxied = route.proxied;
   // Behind a proxy the proxy resolves and connects: check the name here (the proxy may still resolve differently).
   if (guarded && route.proxied) await checkHostByResolving(target, settings.allowUrlRanges, settings.lookup);

@@ -6,7 +6,9 @@
  * need the URL as it was seen.
  */
 import { domainToASCII } from 'node:url';
-import { parse as parseDomain } from 'tldts';
+import { lazyRequire } from '../../core/lazy-require.js';
+
+const tldts = lazyRequire<typeof import('tldts')>('tldts');
 
 export interface UrlComponents {
   scheme: string;
@@ -109,7 +111,7 @@ export function decodeUrl(input: string): UrlComponents {
     out.ip = ip;
     return out;
   }
-  const parsed = parseDomain(host, { allowPrivateDomains: true, extractHostname: false, validateHostname: false });
+  const parsed = tldts().parse(host, { allowPrivateDomains: true, extractHostname: false, validateHostname: false });
   if (parsed.publicSuffix) out.tld = parsed.publicSuffix;
   if (parsed.domain) {
     out.domain = parsed.domain;

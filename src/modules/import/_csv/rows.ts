@@ -6,7 +6,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import { CsvError, parse } from 'csv-parse';
+import { lazyRequire } from '../../../core/lazy-require.js';
+
+const csvParse = lazyRequire<typeof import('csv-parse')>('csv-parse');
 import { ModuleError } from '../../../core/errors.js';
 
 export interface CsvRow {
@@ -40,6 +42,7 @@ interface ParsedRecord {
  * rows and rows whose first cell starts with `#` are left out.
  */
 export async function* csvRows(text: string, delimiter: string, signal?: AbortSignal): AsyncGenerator<CsvRow> {
+  const { parse } = csvParse();
   const parser = parse({
     delimiter,
     info: true,
@@ -64,7 +67,7 @@ export async function* csvRows(text: string, delimiter: string, signal?: AbortSi
       yield { cells, line: item.info.lines };
     }
   } catch (error) {
-    if (error instanceof CsvError) {
+    if (error instanceof csvParse().CsvError) {
       throw new ModuleError(`The file is not a valid CSV file: ${error.message}`, { cause: error });
     }
     throw error;

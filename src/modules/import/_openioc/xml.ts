@@ -3,7 +3,9 @@
  * the OpenIOC and goAML importers need (BeautifulSoup's and ElementTree's
  * find/find_all/text). Malformed XML is a ModuleError naming line and column.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { lazyRequire } from '../../../core/lazy-require.js';
+
+const fxp = lazyRequire<typeof import('fast-xml-parser')>('fast-xml-parser');
 import { ModuleError } from '../../../core/errors.js';
 
 export interface XmlElement {
@@ -51,6 +53,7 @@ function toNodes(ordered: readonly OrderedNode[]): XmlNode[] {
 
 /** The root element of an XML document; `what` names the expected format in messages. */
 export function parseXml(text: string, what: string): XmlElement {
+  const { XMLParser, XMLValidator } = fxp();
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
