@@ -21,6 +21,7 @@ import osqueryexport from './export/osqueryexport.js';
 import testexport from './export/testexport.js';
 import threatStream_misp_export from './export/threatStream_misp_export.js';
 import threat_connect_export from './export/threat_connect_export.js';
+import anyrun_sandbox_import from './import/anyrun_sandbox_import.js';
 import cof2misp from './import/cof2misp.js';
 import csvimport from './import/csvimport.js';
 import cuckooimport from './import/cuckooimport.js';
@@ -28,8 +29,11 @@ import email_import from './import/email_import.js';
 import goamlimport from './import/goamlimport.js';
 import import_blueprint from './import/import_blueprint.js';
 import joe_import from './import/joe_import.js';
+import lastline_import from './import/lastline_import.js';
 import mispjson from './import/mispjson.js';
 import openiocimport from './import/openiocimport.js';
+import socradar_taxii_feed from './import/socradar_taxii_feed.js';
+import taxii21 from './import/taxii21.js';
 import testimport from './import/testimport.js';
 import threatanalyzer_import from './import/threatanalyzer_import.js';
 import url_import from './import/url_import.js';
@@ -45,6 +49,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sourcecache,
   vulnerability_lookup,
   // import
+  anyrun_sandbox_import,
   cof2misp,
   csvimport,
   cuckooimport,
@@ -52,8 +57,11 @@ export const builtinModules: readonly ModuleDefinition[] = [
   goamlimport,
   import_blueprint,
   joe_import,
+  lastline_import,
   mispjson,
   openiocimport,
+  socradar_taxii_feed,
+  taxii21,
   testimport,
   threatanalyzer_import,
   url_import,

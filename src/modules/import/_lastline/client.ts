@@ -1,0 +1,106 @@
+/**
+ * The Lastline portal API ("papi") as upstream's PortalClient uses it: a
+ * form POST to `login.json` opens a session (a cookie), then
+ * `analysis/get_progress.json` and `analysis/get_result.json` answer
+ * `{"success": 1, "data": …}` or `{"success": 0, "error": …, "error_code": …}`.
+ */
+import { ModuleError } from '../../../core/errors.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { statusLine } from '../../../net/http-errors.js';
+import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';
+import { isRecord, str, type JsonRecord } from '../_taxii/json.js';
+import type { AnalysisLink } from './link.js';
+
+const SERVICE = 'Lastline';
+/** Upstream's client timeout. */
+const TIMEOUT_MS = 60_000;
+
+export interface Credentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** `{"success": 0, "error": "…", "error_code": 3004}` → "… (3004)", as upstream's ApiError prints. */
+function apiError(body: JsonRecord): string {
+  const message = str(body['error']) ?? '';
+  const code = str(body['error_code']);
+  return code === undefined ? message : `${message} (${code})`;
+}
+
+function tryJson(response: HttpResponse): JsonRecord | undefined {
+  try {
+    const body: unknown = JSON.parse(response.text());
+    return isRecord(body) ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `data` of a successful answer; a ModuleError otherwise. */
+function readData(response: HttpResponse): unknown {
+  if (response.status < 200 || response.status > 299) {
+    const body = tryJson(response);
+    const detail = body && body['success'] !== undefined ? `: ${apiError(body)}` : '';
+    throw new ModuleError(`${SERVICE} answered HTTP ${statusLine(response.status)}${detail}.`);
+  }
+  const body = response.json();
+  if (!isRecord(body)) throw new ModuleError(`${SERVICE} answered JSON that is not an API response (HTTP ${response.status}).`);
+  if (!('success' in body)) throw new ModuleError('no success field in response');
+  if (!body['success']) throw new ModuleError(apiError(body));
+  if (!('data' in body)) throw new ModuleError('no data field in response');
+  return body['data'];
+}
+
+/** `name=value` of every Set-Cookie (the HTTP client joins repeated headers with ", "). */
+export function sessionCookies(setCookie: string | undefined): string | undefined {
+  if (!setCookie) return undefined;
+  const pairs = setCookie
+    .split(/,(?=\s*[^;,=\s]+=)/)
+    .map((cookie) => cookie.split(';')[0]?.trim() ?? '')
+    .filter((pair) => /^[^=\s]+=/.test(pair));
+  return pairs.length > 0 ? pairs.join('; ') : undefined;
+}
+
+export class LastlinePortal {
+  #cookie: string | undefined;
+
+  constructor(
+    private readonly ctx: ModuleContext,
+    private readonly link: AnalysisLink,
+    private readonly credentials: Credentials,
+  ) {}
+
+  private options(extra: HttpRequestOptions): HttpRequestOptions {
+    return {
+      service: SERVICE,
+      timeoutMs: TIMEOUT_MS,
+      // An on-premise portal's host comes from the user's link: guard it like any user URL.
+      userUrl: !this.link.hosted,
+      ...extra,
+      headers: { accept: 'application/json', ...(this.#cookie && { cookie: this.#cookie }), ...extra.headers },
+    };
+  }
+
+  async login(): Promise<void> {
+    const response = await this.ctx.http.request(
+      `${this.link.apiUrl}/login.json`,
+      this.options({ method: 'POST', form: { username: this.credentials.username, password: this.credentials.password } }),
+    );
+    readData(response);
+    this.#cookie = sessionCookies(response.headers['set-cookie']);
+  }
+
+  private async get(path: string): Promise<unknown> {
+    const query = { uuid: this.link.taskUuid, ...(path === 'get_result' && { report_format: 'json' }) };
+    const response = await this.ctx.http.request(`${this.link.apiUrl}/analysis/${path}.json`, this.options({ query }));
+    return readData(response);
+  }
+
+  getProgress(): Promise<unknown> {
+    return this.get('get_progress');
+  }
+
+  getResult(): Promise<unknown> {
+    return this.get('get_result');
+  }
+}

@@ -1,0 +1,248 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import lastlineImport from '../../../src/modules/import/lastline_import.js';
+import { sessionCookies } from '../../../src/modules/import/_lastline/client.js';
+import { startFakeHttp, type FakeHttp, type FakeRequest, type FakeResponse } from '../../support/fake-http.js';
+import { startTestServer, type TestServer } from '../../server/harness.js';
+import { assertValidResults } from '../assert-results.js';
+
+const USERNAME = 'analyst@example.org';
+const PASSWORD = 'lastline-pass';
+const CONFIG = { username: USERNAME, password: PASSWORD };
+const FILE_TASK = '1fcbcb8f7fb400100772d6a7b62f501b';
+const URL_TASK = 'f3c0ae115d51001017ff8da768fa6049';
+const link = (task: string, host = 'https://user.lastline.com') => `${host}/portal#/analyst/task/${task}/overview`;
+const SESSION = 'papi_session=6f1e2d3c4b5a';
+
+function fixture(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(`fixtures-net/lastline/${name}.json`, import.meta.url), 'utf8'));
+}
+
+/** Per-test replacement of an endpoint's answer, by path suffix. */
+let overrides: Record<string, (req: FakeRequest) => FakeResponse> = {};
+
+const session = (answer: (req: FakeRequest) => FakeResponse) => (req: FakeRequest): FakeResponse => {
+  const path = req.path.split('/').pop() ?? '';
+  if (overrides[path]) return overrides[path](req);
+  if (req.headers.cookie !== SESSION) return { status: 401, json: { success: 0, error: 'Authentication required', error_code: 3000 } };
+  return answer(req);
+};
+
+let fake: FakeHttp;
+let t: TestServer;
+
+before(async () => {
+  fake = await startFakeHttp({
+    'POST /papi/login.json': (req) => {
+      if (overrides['login.json']) return overrides['login.json'](req);
+      const form = new URLSearchParams(req.body);
+      if (form.get('username') !== USERNAME || form.get('password') !== PASSWORD) return { status: 401, json: fixture('error-credentials') };
+      // The Expires date holds a comma: the cookie must still be read whole.
+      return { headers: { 'set-cookie': `${SESSION}; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/papi; HttpOnly` }, json: fixture('login') };
+    },
+    'GET /papi/analysis/get_progress.json': session(() => ({ json: fixture('progress-done') })),
+    'GET /papi/analysis/get_result.json': session((req) => ({ json: fixture(req.query.uuid === URL_TASK ? 'result-url' : 'result-file') })),
+  });
+  t = await startTestServer({
+    builtins: [lastlineImport],
+    settings: { upstreams: [`user.lastline.com=${fake.url}`], allowUrlRanges: ['127.0.0.0/8'] },
+  });
+});
+after(async () => {
+  await t.close();
+  await fake.close();
+});
+beforeEach(() => {
+  overrides = {};
+  fake.requests.length = 0;
+});
+
+const ask = (config: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  t.query({ module: 'lastline_import', data: '', config: { ...CONFIG, ...config }, ...extra });
+
+type Obj = { name: string; Attribute: Array<{ object_relation: string; value: string; type: string }> };
+const objects = (answer: Record<string, unknown>) => (answer.results as { Object: Obj[] }).Object;
+const pairs = (o: Obj) => o.Attribute.map((a) => [a.object_relation, a.value]);
+
+describe('lastline_import', () => {
+  test('a file analysis: subject, DNS, HTTP conversations, sandbox report, behaviours and ATT&CK tags', async () => {
+    const answer = await ask({ analysis_link: link(FILE_TASK) });
+    assertValidResults(answer);
+    // Login with the form, then the session cookie on every call.
+    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), [
+      'POST /papi/login.json',
+      'GET /papi/analysis/get_progress.json',
+      'GET /papi/analysis/get_result.json',
+    ]);
+    assert.equal(fake.requests[0]!.headers['content-type'], 'application/x-www-form-urlencoded');
+    assert.deepEqual(Object.fromEntries(new URLSearchParams(fake.requests[0]!.body)), { username: USERNAME, password: PASSWORD });
+    assert.deepEqual(fake.requests[1]!.query, { uuid: FILE_TASK });
+    assert.deepEqual(fake.requests[2]!.query, { uuid: FILE_TASK, report_format: 'json' });
+    assert.equal(fake.requests[2]!.headers.cookie, SESSION);
+
+    const list = objects(answer);
+    assert.deepEqual(list.map((o) => o.name), [
+      'file', 'dns-record', 'network-connection', 'http-request', 'network-connection', 'http-request', 'sandbox-report', 'sb-signature',
+    ]);
+    assert.deepEqual(pairs(list[0]!), [
+      ['md5', 'b0a6b4f0c8d7c1b6c2f1e3a4d5e6f708'],
+      ['sha1', '0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f60718293'],
+      ['sha256', '7d1b2c3a4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9'],
+      ['mimetype', 'application/x-pe-app-32bit-i386'],
+    ]);
+    // wpad and the IP address lookups are left out; a lookup without answers is the domain alone.
+    assert.deepEqual(pairs(list[1]!), [['queried-domain', 'gate.example-c2.net'], ['a-record', '198.51.100.77']]);
+    const attributes = (answer.results as { Attribute: Array<{ type: string; value: string }> }).Attribute;
+    assert.deepEqual(attributes.map((a) => [a.type, a.value]), [['domain', 'telemetry.example-c2.net']]);
+    assert.deepEqual(pairs(list[2]!), [
+      ['ip-src', '10.0.2.15'], ['ip-dst', '198.51.100.77'], ['src-port', '49163'], ['dst-port', '80'],
+      ['hostname-dst', 'gate.example-c2.net'], ['layer3-protocol', 'IP'], ['layer4-protocol', 'TCP'], ['layer7-protocol', 'HTTP'],
+    ]);
+    assert.deepEqual(pairs(list[3]!), [
+      ['host', 'gate.example-c2.net'], ['method', 'POST'], ['uri', 'http://gate.example-c2.net/gate.php'], ['ip-dst', '198.51.100.77'],
+    ]);
+    assert.deepEqual(pairs(list[5]!), [
+      ['host', 'cdn.example-c2.net'], ['method', 'GET'], ['uri', 'http://cdn.example-c2.net:8080/stage2.bin'], ['ip-dst', '198.51.100.78'],
+    ]);
+    assert.deepEqual(pairs(list[6]!), [
+      ['score', '70'], ['sandbox-type', 'saas'], ['saas-sandbox', 'lastline'], ['permalink', link(FILE_TASK)],
+    ]);
+    assert.deepEqual(pairs(list[7]!), [
+      ['software', 'Lastline'],
+      ['signature', 'Evasion: Detecting the presence of AntiMalware Scan Interface (AMSI)'],
+      ['signature', 'Signature: Identified trojan code'],
+      ['signature', 'Steal: Targeting Browser credentials'],
+    ]);
+    // Techniques of the malicious activities only, once each, named as MISP's galaxy clusters are.
+    assert.deepEqual((answer.results as { Tag: unknown }).Tag, [
+      { name: 'misp-galaxy:mitre-attack-pattern="Security Software Discovery - T1518.001"' },
+      { name: 'misp-galaxy:mitre-attack-pattern="Credentials from Web Browsers - T1555.003"' },
+    ]);
+  });
+
+  test('a URL analysis: the URL and the requests the page made', async () => {
+    const answer = await ask({ analysis_link: link(URL_TASK) });
+    assertValidResults(answer);
+    const list = objects(answer);
+    assert.deepEqual(list.map((o) => o.name), ['url', 'http-request', 'http-request', 'sandbox-report']);
+    assert.deepEqual(pairs(list[0]!), [['url', 'https://login.example-bank-secure.com/verify']]);
+    assert.deepEqual(pairs(list[2]!), [
+      ['host', 'static.example-cdn.org'], ['method', 'GET'], ['uri', 'https://static.example-cdn.org/js/kit.js'], ['ip-dst', '192.0.2.45'],
+    ]);
+    assert.equal((answer.results as { Tag?: unknown }).Tag, undefined, 'no behaviour, no technique');
+  });
+
+  test('an on-premise portal: its host comes from the link, through the URL guard', async () => {
+    const onPremise = link(FILE_TASK, fake.url);
+    const answer = await ask({ analysis_link: onPremise });
+    assertValidResults(answer);
+    const report = objects(answer).find((o) => o.name === 'sandbox-report')!;
+    assert.deepEqual(pairs(report).slice(1, 3), [['sandbox-type', 'on-premise'], ['on-premise-sandbox', 'lastline']]);
+
+    const guarded = await startTestServer({ builtins: [lastlineImport] });
+    try {
+      fake.requests.length = 0;
+      const refused = await guarded.query({ module: 'lastline_import', config: { ...CONFIG, analysis_link: onPremise } });
+      assert.match(String(refused.error), /^Error issuing the API call: Refusing to fetch http:\/\/127\.0\.0\.1:\d+\/papi\/login\.json: .*loopback/);
+      assert.equal(fake.requests.length, 0);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
+describe('lastline_import: configuration (upstream messages)', () => {
+  test('missing credentials', async () => {
+    assert.deepEqual(await ask({ password: '', analysis_link: link(FILE_TASK) }), {
+      error: 'Error parsing configuration: Arguments provided do not contain valid data',
+    });
+    assert.equal(fake.requests.length, 0);
+  });
+
+  test('missing analysis link', async () => {
+    assert.deepEqual(await ask({}), { error: "Error parsing configuration: 'analysis_link' is missing (the link to a Lastline analysis)." });
+  });
+
+  test('a link without a task uuid', async () => {
+    assert.deepEqual(await ask({ analysis_link: 'https://user.lastline.com/portal#/analyst/task/12345/overview' }), {
+      error: 'Error processing input parameters: Link does not contain a valid task uuid',
+    });
+  });
+
+  test('a link that is not a URL', async () => {
+    assert.deepEqual(await ask({ analysis_link: FILE_TASK }), {
+      error: `Error parsing configuration: the analysis link is not a URL: ${FILE_TASK}`,
+    });
+  });
+});
+
+describe('lastline_import: API failures', () => {
+  test('wrong credentials: Lastline\'s 401 with its error', async () => {
+    assert.deepEqual(await ask({ password: 'wrong', analysis_link: link(FILE_TASK) }), {
+      error: 'Error issuing the API call: Lastline answered HTTP 401 Unauthorized: Invalid credentials (3004).',
+    });
+  });
+
+  test('an API error inside a 200 answer', async () => {
+    overrides['get_result.json'] = () => ({ json: fixture('error-not-found') });
+    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), { error: 'Error issuing the API call: Task not found (3001)' });
+  });
+
+  test('an analysis still running', async () => {
+    overrides['get_progress.json'] = () => ({ json: fixture('progress-running') });
+    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), { error: 'Error issuing the API call: Analysis is not finished yet.' });
+    assert.equal(fake.requests.length, 2, 'the result is not asked for');
+  });
+
+  test('an empty report', async () => {
+    overrides['get_result.json'] = () => ({ json: { success: 1, data: {} } });
+    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), { error: 'Error issuing the API call: Analysis report is empty.' });
+  });
+
+  test('429', async () => {
+    overrides['get_progress.json'] = () => ({ status: 429, headers: { 'retry-after': '600' }, body: 'Too Many Requests' });
+    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), {
+      error: 'Error issuing the API call: Lastline answered HTTP 429 Too Many Requests.',
+    });
+  });
+
+  test('500', async () => {
+    overrides['get_result.json'] = () => ({ status: 500, json: { success: 0, error: 'Internal error', error_code: 5000 } });
+    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), {
+      error: 'Error issuing the API call: Lastline answered HTTP 500 Internal Server Error: Internal error (5000).',
+    });
+  });
+
+  test('malformed JSON', async () => {
+    overrides['get_result.json'] = () => ({ body: '{"success": 1, "data": {"score": ' });
+    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), {
+      error: 'Error issuing the API call: Lastline answered with invalid JSON (HTTP 200).',
+    });
+  });
+
+  test('an answer without the success field (upstream\'s message)', async () => {
+    overrides['get_progress.json'] = () => ({ json: { completed: 1 } });
+    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), { error: 'Error issuing the API call: no success field in response' });
+  });
+
+  test('a result without an analysis subject', async () => {
+    overrides['get_result.json'] = () => ({ json: { success: 1, data: { score: 10 } } });
+    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), {
+      error: 'Error issuing the API call: Lastline answered a result without an analysis subject.',
+    });
+  });
+
+  test('a portal that never answers: the query times out', async () => {
+    overrides['get_result.json'] = () => ({ hang: true });
+    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }, { timeout: 1 }), { error: 'Timeout.' });
+  });
+});
+
+describe('lastline_import: session cookies', () => {
+  test('name=value pairs, also when an Expires date holds a comma', () => {
+    assert.equal(sessionCookies('a=1; Path=/, b=2; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly'), 'a=1; b=2');
+    assert.equal(sessionCookies(undefined), undefined);
+    assert.equal(sessionCookies('garbage'), undefined);
+  });
+});
