@@ -158,7 +158,8 @@ class Checker {
       if (types.length === 0 || types.some((t) => typeof t !== 'string')) return this.add(path, 'types must be a type or a list of types');
       for (const t of types as string[]) if (t !== 'freetext' && !isAttributeType(t)) this.add(path, `unknown attribute type '${t}'`);
       const values = entry['values'];
-      const list = Array.isArray(values) ? values : [values];
+      // MISP iterates values with PHP's foreach, so a map of strings (sigma_queries' backend → query) works too.
+      const list = Array.isArray(values) ? values : isRecord(values) ? Object.values(values) : [values];
       if (values === undefined || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) this.add(path, 'values must be a value or a list of values');
       const categories = entry['categories'];
       if (categories !== undefined) {

@@ -9,7 +9,10 @@ import dns from './expansion/dns.js';
 import eql from './expansion/eql.js';
 import extract_url_components from './expansion/extract_url_components.js';
 import passivetotal from './expansion/passivetotal.js';
+import sigma_queries from './expansion/sigma_queries.js';
+import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sourcecache from './expansion/sourcecache.js';
+import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import cef_export from './export/cef_export.js';
 import cisco_firesight_manager_ACL_rule_export from './export/cisco_firesight_manager_ACL_rule_export.js';
@@ -46,7 +49,10 @@ export const builtinModules: readonly ModuleDefinition[] = [
   eql,
   extract_url_components,
   passivetotal,
+  sigma_queries,
+  sigma_syntax_validator,
   sourcecache,
+  stix2_pattern_syntax_validator,
   vulnerability_lookup,
   // import
   anyrun_sandbox_import,

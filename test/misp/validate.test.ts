@@ -20,6 +20,8 @@ describe('valid answers', () => {
     assert.deepEqual(check({ response: [], data: 'aGVsbG8=' }), []);
     assert.deepEqual(check({ data: true }), []);
     assert.deepEqual(check({ results: [{ types: ['freetext'], values: 'text' }, { type: 'ip-src', values: ['1.2.3.4'], categories: ['Network activity'] }] }), []);
+    assert.deepEqual(check({ results: [{ types: ['sigma'], values: { splunk: 'q1', kibana: 'q2' } }] }), []);
+    assert.deepEqual(check({ results: [{ types: ['sigma'], values: { splunk: { nested: true } } }] }), ['results[0]: values must be a value or a list of values']);
     assert.deepEqual(check(urlObject(), [INPUT]), []);
   });
 });
