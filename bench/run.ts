@@ -86,6 +86,51 @@ async function startUpstream(port: number, delayMs: number) {
   return { url, stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
 }
 
+interface CpuFigures {
+  jobs: Record<string, number>;
+  jobErrors: Record<string, number>;
+  health: LoadFigures;
+  healthIdle: LoadFigures;
+}
+
+/**
+ * /healthcheck latency while four CPU-heavy jobs run at all times (two PDF
+ * exports of very_long_event.json, two OCRs of an image), against its latency
+ * on an idle server.
+ */
+async function cpuHeavy(): Promise<CpuFigures> {
+  const { readFile } = await import('node:fs/promises');
+  const event = JSON.parse(await readFile(new URL('../../shared/samples/misp-events/very_long_event.json', import.meta.url), 'utf8'));
+  const image = (await readFile(new URL('../../shared/samples/test_files/misp-logo.png', import.meta.url))).toString('base64');
+  const bodies: Record<string, string> = {
+    pdfexport: JSON.stringify({ module: 'pdfexport', data: [event] }),
+    ocr_enrich: JSON.stringify({ module: 'ocr_enrich', attachment: 'misp-logo.png', data: image }),
+  };
+  const server = await startProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'warn' });
+  const jobs: Record<string, number> = {};
+  const jobErrors: Record<string, number> = {};
+  let running = true;
+  const worker = async (name: string) => {
+    while (running) {
+      const res = await request(`${server.url}/query`, { method: 'POST', body: bodies[name]!, headersTimeout: 300_000, bodyTimeout: 300_000 });
+      const answer = (await res.body.json()) as { error?: string };
+      if (answer.error) jobErrors[`${name}: ${answer.error}`] = (jobErrors[`${name}: ${answer.error}`] ?? 0) + 1;
+      else jobs[name] = (jobs[name] ?? 0) + 1;
+    }
+  };
+  try {
+    const healthIdle = await load({ url: `${server.url}/healthcheck`, connections: 10, durationSeconds: DURATION });
+    const loops = [worker('pdfexport'), worker('pdfexport'), worker('ocr_enrich'), worker('ocr_enrich')];
+    await new Promise((r) => setTimeout(r, 3000)); // let the jobs start (workers spin up, libraries load)
+    const health = await load({ url: `${server.url}/healthcheck`, connections: 10, durationSeconds: DURATION });
+    running = false;
+    await Promise.all(loops);
+    return { jobs, jobErrors, health, healthIdle };
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const server = await startProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'info' });
   const startMs = Math.round(server.startMs);
@@ -109,9 +154,10 @@ async function main(): Promise<void> {
   }
 
   const slow = await slowUpstream();
+  const cpu = await cpuHeavy();
 
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow };
+  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, cpu };
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 
   const lines = [
@@ -134,6 +180,9 @@ async function main(): Promise<void> {
     `| 1000 lookups with timeout 0.3 s | ${slow.timeouts.burst.ok} | ${JSON.stringify(slow.timeouts.burst.errors)} | ${slow.timeouts.burst.p50Ms} | ${slow.timeouts.burst.p99Ms} | ${slow.timeouts.burst.maxMs} |`,
     '',
     `after the timed-out burst: server open fds ${slow.timeouts.serverFdsAfter} (idle before: ${slow.timeouts.serverFdsIdle}); upstream connections still open: ${slow.timeouts.upstreamOpenAfter}`,
+    '',
+    `/healthcheck at 10 connections, idle server: p50 ${cpu.healthIdle.p50Ms} ms, p99 ${cpu.healthIdle.p99Ms} ms, ${cpu.healthIdle.requestsPerSecond} req/s`,
+    `/healthcheck while 2 pdfexport (very_long_event.json) + 2 ocr_enrich run: p50 ${cpu.health.p50Ms} ms, p99 ${cpu.health.p99Ms} ms, ${cpu.health.requestsPerSecond} req/s; jobs done ${JSON.stringify(cpu.jobs)}, job errors ${JSON.stringify(cpu.jobErrors)}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -6,14 +6,23 @@ import type { ModuleDefinition } from '../core/module.js';
 import testaction from './action/testaction.js';
 import cve from './expansion/cve.js';
 import dns from './expansion/dns.js';
+import docx_enrich from './expansion/docx_enrich.js';
 import eql from './expansion/eql.js';
 import extract_url_components from './expansion/extract_url_components.js';
+import html_to_markdown from './expansion/html_to_markdown.js';
+import ocr_enrich from './expansion/ocr_enrich.js';
+import ods_enrich from './expansion/ods_enrich.js';
+import odt_enrich from './expansion/odt_enrich.js';
 import passivetotal from './expansion/passivetotal.js';
+import pdf_enrich from './expansion/pdf_enrich.js';
+import pptx_enrich from './expansion/pptx_enrich.js';
+import qrcode from './expansion/qrcode.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
+import xlsx_enrich from './expansion/xlsx_enrich.js';
 import cef_export from './export/cef_export.js';
 import cisco_firesight_manager_ACL_rule_export from './export/cisco_firesight_manager_ACL_rule_export.js';
 import defender_endpoint_export from './export/defender_endpoint_export.js';
@@ -34,6 +43,7 @@ import import_blueprint from './import/import_blueprint.js';
 import joe_import from './import/joe_import.js';
 import lastline_import from './import/lastline_import.js';
 import mispjson from './import/mispjson.js';
+import ocr from './import/ocr.js';
 import openiocimport from './import/openiocimport.js';
 import socradar_taxii_feed from './import/socradar_taxii_feed.js';
 import taxii21 from './import/taxii21.js';
@@ -46,14 +56,23 @@ export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
   cve,
   dns,
+  docx_enrich,
   eql,
   extract_url_components,
+  html_to_markdown,
+  ocr_enrich,
+  ods_enrich,
+  odt_enrich,
   passivetotal,
+  pdf_enrich,
+  pptx_enrich,
+  qrcode,
   sigma_queries,
   sigma_syntax_validator,
   sourcecache,
   stix2_pattern_syntax_validator,
   vulnerability_lookup,
+  xlsx_enrich,
   // import
   anyrun_sandbox_import,
   cof2misp,
@@ -65,6 +84,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   joe_import,
   lastline_import,
   mispjson,
+  ocr,
   openiocimport,
   socradar_taxii_feed,
   taxii21,

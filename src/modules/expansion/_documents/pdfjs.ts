@@ -1,0 +1,59 @@
+/**
+ * Opens a PDF with pdf.js (imported on first use, inside a worker task),
+ * offline: character maps and standard fonts come from the installed
+ * pdfjs-dist package, fonts are never evaluated as code, and nothing is
+ * fetched. Errors become ModuleErrors that say what is wrong with the file.
+ */
+import { createRequire } from 'node:module';
+import { ModuleError } from '../../../core/errors.js';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+
+export type { PDFDocumentProxy, PDFPageProxy };
+
+function packageDir(): string {
+  return createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
+}
+
+function describe(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException') return 'the PDF is protected by a password';
+  if (name === 'InvalidPDFException') return `the file is not a PDF or is damaged (${message})`;
+  return message;
+}
+
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  if (bytes.length < 5 || Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
+    throw new ModuleError('the file is not a PDF (no %PDF- header)');
+  }
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const dir = packageDir();
+  try {
+    return await pdfjs.getDocument({
+      // pdf.js may detach the buffer it is given.
+      data: new Uint8Array(bytes),
+      cMapUrl: `${dir}cmaps/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${dir}standard_fonts/`,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      enableXfa: false,
+      verbosity: 0,
+    }).promise;
+  } catch (error) {
+    throw new ModuleError(describe(error), { cause: error });
+  }
+}
+
+/** A page's text layer, one line per text run ending a line, "\n"-terminated as pdftotext writes it. */
+export async function pageText(page: PDFPageProxy): Promise<string> {
+  const content = await page.getTextContent();
+  let text = '';
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    text += item.str;
+    if (item.hasEOL) text += '\n';
+  }
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Worker task: one document's bytes → its text. Any failure reading the
+ * file becomes upstream's "Couldn't analyze file as <kind>" message (a
+ * corrupt upload, not a server fault).
+ */
+import { ModuleError } from '../../../core/errors.js';
+import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
+import { docxText } from './docx.js';
+import { odsText } from './ods.js';
+import { odtText } from './odt.js';
+import { pdfText } from './pdf.js';
+import { pptxText } from './pptx.js';
+import { xlsxText } from './xlsx.js';
+
+export type DocumentFormat = 'docx' | 'pptx' | 'odt' | 'ods' | 'xlsx' | 'pdf';
+
+export interface DocumentTaskInput {
+  format: DocumentFormat;
+  data: Uint8Array;
+}
+
+const READERS: Record<DocumentFormat, { label: string; read: (bytes: Uint8Array) => Promise<string> }> = {
+  docx: { label: '.docx', read: docxText },
+  pptx: { label: '.pptx', read: pptxText },
+  odt: { label: '.odt', read: odtText },
+  ods: { label: '.ods', read: odsText },
+  xlsx: { label: '.xlsx', read: xlsxText },
+  pdf: { label: 'PDF', read: pdfText },
+};
+
+export default async function extractDocumentText({ format, data }: DocumentTaskInput): Promise<TaskOutcome<string>> {
+  const reader = READERS[format];
+  return settle(async () => {
+    try {
+      return await reader.read(data);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new ModuleError(`Couldn't analyze file as ${reader.label}. Error was: ${detail.replace(/\.$/, '')}.`);
+    }
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * ocr_enrich: the text in a picture (or in a PDF), as the non-empty lines
+ * Tesseract reads, offered to MISP's freetext import. OCR runs offline
+ * (tesseract.js with the model of @tesseract.js-data/eng) on a worker
+ * thread, stopped when the query times out.
+ *
+ * Extensions over upstream: PDFs are read too (their text layer, or their
+ * pages rendered and OCRed), and transparent pictures are laid on white.
+ */
+import { ModuleError } from '../../core/errors.js';
+import { defineModule } from '../../core/module.js';
+import { decodeBase64Field } from '../../core/query-helpers.js';
+import { legacyResults } from '../../misp/legacy-result.js';
+import { runOffloaded } from '../_shared/archives/offload.js';
+import { SUPPORTED_IMAGES } from './_ocr/image.js';
+import { textLines } from './_ocr/lines.js';
+import type { OcrTaskInput, OcrTaskOutput } from './_ocr/task.js';
+import { NO_DATA } from './_documents/module.js';
+
+const TASK = new URL('./_ocr/task.js', import.meta.url);
+
+const MESSAGES = {
+  noData: NO_DATA,
+  notSupported: `Couldn't analyze file type. Only images (${SUPPORTED_IMAGES}) and PDFs are supported.`,
+} as const;
+
+export default defineModule({
+  name: 'ocr_enrich',
+  kind: 'expansion',
+  moduleType: ['expansion'],
+  meta: {
+    version: '0.2',
+    author: 'Sascha Rommelfangen',
+    description: 'Module to process some optical character recognition on pictures.',
+    name: 'OCR Enrich',
+    logo: '',
+    requirements: ['None: OCR runs in the server (tesseract.js, English model).'],
+    features:
+      'The module takes an attachment attributes as input and process some optical character recognition on it. The text found is then passed to the Freetext importer to extract potential IoCs. PDFs are read too: their text layer, or their pages rendered and OCRed when they have none.',
+    references: [],
+    input: 'A picture attachment.',
+    output: 'Text and freetext fetched from the input picture.',
+  },
+  attributes: { input: ['attachment'], output: ['freetext'] },
+  messages: MESSAGES,
+  async handle(query, ctx) {
+    const filename = String(query['attachment']);
+    const raw = query['data'];
+    if (raw === undefined || raw === null || raw === '') throw new ModuleError(MESSAGES.noData);
+    const data = decodeBase64Field(query);
+    if (data.length === 0) throw new ModuleError(MESSAGES.noData);
+    const { pages } = await runOffloaded<OcrTaskInput, OcrTaskOutput>(ctx, TASK, { data, notSupported: MESSAGES.notSupported });
+    return { ...legacyResults([{ types: ['freetext'], values: pages.flatMap(textLines), comment: `OCR from file ${filename}` }]) };
+  },
+});
