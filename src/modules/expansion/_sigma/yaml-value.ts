@@ -4,7 +4,10 @@
  * floats (number). Dates stay strings: PyYAML would make them `date` objects,
  * which only matters for rule metadata, never for detections.
  */
-import { parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { lazyRequire } from '../../../core/lazy-require.js';
+
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
 
 export type YamlValue = null | boolean | string | bigint | number | YamlValue[] | { [key: string]: YamlValue };
 export type YamlMap = { [key: string]: YamlValue };
@@ -51,7 +54,7 @@ function positionOf(text: string, offset: number): [number, number] {
 
 /** Every YAML document of the text, as plain values; a YamlError names the first problem and its position. */
 export function loadYamlDocuments(text: string): YamlValue[] {
-  const docs = parseAllDocuments(text, {
+  const docs = yaml().parseAllDocuments(text, {
     version: '1.1',
     intAsBigInt: true,
     // PyYAML's safe_load has no timestamp-as-string distinction we need; keep dates as text.
