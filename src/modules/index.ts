@@ -4,12 +4,18 @@
  */
 import type { ModuleDefinition } from '../core/module.js';
 import testaction from './action/testaction.js';
+import clamav from './expansion/clamav.js';
+import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import cve from './expansion/cve.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
 import eql from './expansion/eql.js';
 import extract_url_components from './expansion/extract_url_components.js';
+import geoip_asn from './expansion/geoip_asn.js';
+import geoip_city from './expansion/geoip_city.js';
+import geoip_country from './expansion/geoip_country.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
@@ -19,6 +25,7 @@ import pptx_enrich from './expansion/pptx_enrich.js';
 import qrcode from './expansion/qrcode.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
+import sigmf_expand from './expansion/sigmf_expand.js';
 import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
@@ -54,12 +61,18 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
+  clamav,
+  convert_markdown_to_pdf,
   cve,
   dns,
   docx_enrich,
   eql,
   extract_url_components,
+  geoip_asn,
+  geoip_city,
+  geoip_country,
   html_to_markdown,
+  jinja_template_rendering,
   ocr_enrich,
   ods_enrich,
   odt_enrich,
@@ -69,6 +82,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   qrcode,
   sigma_queries,
   sigma_syntax_validator,
+  sigmf_expand,
   sourcecache,
   stix2_pattern_syntax_validator,
   vulnerability_lookup,

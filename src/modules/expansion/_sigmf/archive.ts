@@ -1,0 +1,46 @@
+/**
+ * sigmf-archive → sigmf-recording: the archive (a tar, as the SigMF spec
+ * defines `.sigmf` files; gzip-compressed ones are accepted too) holds
+ * `<name>.sigmf-meta` and `<name>.sigmf-data` pairs. Each metadata file
+ * becomes a sigmf-recording object with its data file, referencing the
+ * archive object with `expands`. Upstream stops at the first pair it finds
+ * last; every pair is returned here.
+ */
+import { ModuleError } from '../../../core/errors.js';
+import type { ModuleResult } from '../../../core/module.js';
+import { MispResultBuilder } from '../../../misp/standard-result.js';
+import { ArchiveError } from '../../_shared/archives/errors.js';
+import { decompressGzip } from '../../_shared/archives/gzip.js';
+import { ByteBudget } from '../../_shared/archives/limits.js';
+import { readTar } from '../../_shared/archives/tar.js';
+import { attachmentBytes, findRelation, type InputObject } from './object-input.js';
+
+const META = '.sigmf-meta';
+const DATA = '.sigmf-data';
+
+export function expandArchive(object: InputObject): ModuleResult {
+  const attribute = findRelation(object, 'SigMF-archive');
+  if (!attribute) throw new ModuleError('No SigMF-archive attribute found');
+  let bytes: Uint8Array = attachmentBytes(attribute, 'SigMF-archive');
+  let files;
+  try {
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = decompressGzip(bytes, new ByteBudget(), 'The SigMF archive');
+    files = readTar(bytes, {}, 'The SigMF archive').filter((entry) => entry.type === 'file');
+  } catch (error) {
+    if (error instanceof ArchiveError) throw new ModuleError(`An error occured when processing the SigMF archive: ${error.message}`);
+    throw error;
+  }
+  const metas = files.filter((f) => f.name.endsWith(META));
+  if (metas.length === 0) throw new ModuleError('No SigMF metadata file found');
+  const result = new MispResultBuilder();
+  for (const meta of metas) {
+    const stem = meta.name.slice(0, -META.length);
+    const data = files.find((f) => f.name === stem + DATA);
+    const recording = result.addObject('sigmf-recording', [
+      { relation: 'SigMF-meta', value: meta.name, data: meta.data, comment: 'SigMF metadata file' },
+      ...(data ? [{ relation: 'SigMF-data' as const, value: data.name, data: data.data, comment: 'SigMF data file' }] : []),
+    ]);
+    result.addReference(recording.uuid, object.uuid, 'expands');
+  }
+  return { results: { Object: result.toResults().results.Object } };
+}

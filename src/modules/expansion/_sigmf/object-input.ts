@@ -1,0 +1,48 @@
+/** Reading the object MISP sends for object enrichment (PROTOCOL.md §2.3). */
+import { ModuleError } from '../../../core/errors.js';
+
+export interface ObjectAttribute {
+  object_relation?: unknown;
+  type?: unknown;
+  value?: unknown;
+  data?: unknown;
+  [key: string]: unknown;
+}
+
+export interface InputObject {
+  name: string;
+  uuid: string;
+  Attribute: ObjectAttribute[];
+}
+
+export function requireObject(value: unknown): InputObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModuleError('No object provided');
+  const object = value as Record<string, unknown>;
+  if (!Array.isArray(object['Attribute'])) throw new ModuleError('Empty Attribute list');
+  if (typeof object['uuid'] !== 'string' || object['uuid'] === '') throw new ModuleError('The object has no uuid to reference.');
+  return {
+    name: typeof object['name'] === 'string' ? object['name'] : '',
+    uuid: object['uuid'],
+    Attribute: (object['Attribute'] as unknown[]).filter((a): a is ObjectAttribute => typeof a === 'object' && a !== null),
+  };
+}
+
+/** The last attribute with this relation (upstream keeps the last one it sees). */
+export function findRelation(object: InputObject, relation: string): ObjectAttribute | undefined {
+  return object.Attribute.filter((a) => a.object_relation === relation).at(-1);
+}
+
+/** The attachment's content; a clear error when it is missing or not base64. */
+export function attachmentBytes(attribute: ObjectAttribute, relation: string): Buffer {
+  const data = attribute.data;
+  if (typeof data !== 'string' || data === '') throw new ModuleError(`The ${relation} attribute carries no file content ("data").`);
+  const compact = data.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
+    throw new ModuleError(`The ${relation} attribute's "data" is not valid base64.`);
+  }
+  return Buffer.from(compact, 'base64');
+}
+
+export function attachmentName(attribute: ObjectAttribute, fallback: string): string {
+  return typeof attribute.value === 'string' && attribute.value.trim() !== '' ? attribute.value.trim() : fallback;
+}

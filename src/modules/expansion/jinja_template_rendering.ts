@@ -1,0 +1,62 @@
+/**
+ * jinja_template_rendering: renders a Jinja template with data. MISP
+ * workflows call it for every templated action parameter, whether or not
+ * the module is enabled, with `text` = JSON `{"template": …, "data": …}`, and
+ * read `results[0].values[0]` (PROTOCOL.md §2.8).
+ *
+ * Rendering is sandboxed (src/modules/_shared/templates): no access to the
+ * process, files or network; bounded steps, time and output; on a worker.
+ */
+import { ModuleError } from '../../core/errors.js';
+import { defineModule } from '../../core/module.js';
+import { legacyResults } from '../../misp/legacy-result.js';
+import { renderOnWorker } from '../_shared/templates/offload.js';
+
+/** Upstream's template when the payload has none. */
+const DEFAULT_TEMPLATE = '- Default template -';
+
+function parsePayload(text: string): { template: string; data: Record<string, unknown> } {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch (error) {
+    throw new ModuleError(`The "text" field must be a JSON object {"template": …, "data": …}: ${(error as Error).message}`);
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new ModuleError('The "text" field must be a JSON object {"template": …, "data": …}.');
+  }
+  const { template = DEFAULT_TEMPLATE, data } = payload as { template?: unknown; data?: unknown };
+  if (typeof template !== 'string') throw new ModuleError('"template" must be a string.');
+  if (data === undefined || data === null) return { template, data: {} };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ModuleError('"data" must be a JSON object: its keys become the template variables.');
+  }
+  return { template, data: data as Record<string, unknown> };
+}
+
+export default defineModule({
+  name: 'jinja_template_rendering',
+  kind: 'expansion',
+  moduleType: ['expansion'],
+  meta: {
+    version: '0.1',
+    author: 'Sami Mokaddem',
+    description: 'Render the template with the data passed',
+    name: 'Ninja Template Rendering',
+    logo: '',
+    requirements: [],
+    features:
+      'Renders a Jinja2 template in a sandbox (Jinja defaults: no autoescape, no trim_blocks). The sandbox blocks access to the process, files and network, and caps steps, time, output size and range() sizes.',
+    references: [],
+    input: 'text: a JSON string {"template": "<Jinja template>", "data": {…variables…}}, as MISP workflows send it.',
+    output: 'The rendered text.',
+  },
+  attributes: { input: ['text'], output: ['text'] },
+  async handle(query, ctx) {
+    const text = query['text'];
+    if (typeof text !== 'string' || text === '') throw new ModuleError('The request has no "text" field.');
+    const { template, data } = parsePayload(text);
+    const rendered = await renderOnWorker(ctx, template, data);
+    return legacyResults([{ types: ['text'], values: [rendered] }]);
+  },
+});

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import geoip_asn from '../../../src/modules/expansion/geoip_asn.js';
+import { startTestServer, type TestServer } from '../../server/harness.js';
+import { assertValidResults } from '../assert-results.js';
+import { writeGeoDatabases, type GeoFixtures } from './fixtures-local/geoip-databases.js';
+
+let geo: GeoFixtures;
+let t: TestServer;
+let paths: GeoFixtures['paths'];
+
+before(async () => {
+  geo = await writeGeoDatabases();
+  paths = geo.paths;
+  t = await startTestServer({ builtins: [geoip_asn] });
+});
+after(async () => {
+  await t.close();
+  await geo.remove();
+});
+
+const ask = (module: string, db: string | undefined, input: Record<string, unknown>) =>
+  t.query({ module, ...input, config: { local_geolite_db: db ?? null } });
+
+function freetext(answer: Record<string, unknown>): unknown {
+  assertValidResults(answer);
+  const results = answer['results'] as Array<{ types: string[]; values: unknown }>;
+  assert.equal(results.length, 1);
+  assert.deepEqual(results[0]!.types, ['freetext']);
+  return results[0]!.values;
+}
+
+describe('geoip_asn', () => {
+  test('AS number and organisation, as a bare string like upstream', async () => {
+    const answer = await ask('geoip_asn', paths.asn, { 'ip-src': '1.130.5.7' });
+    assert.equal(freetext(answer), 'ASN=1221, AS Org=Telstra Pty Ltd');
+  });
+
+  test('a record without organisation prints None', async () => {
+    const answer = await ask('geoip_asn', paths.asn, { 'ip-dst': '12.81.93.1' });
+    assert.equal(freetext(answer), 'ASN=7018, AS Org=None');
+  });
+
+  test('an IPv6 address against an IPv4-only database', async () => {
+    const answer = await ask('geoip_asn', paths.asn, { 'ip-dst': '2001:db8::1' });
+    assert.match(String(answer['error']), /IPv6 address and the database only holds IPv4 networks/);
+  });
+
+  test('no path configured: upstream words plus the MISP setting', async () => {
+    const answer = await t.query({ module: 'geoip_asn', 'ip-dst': '1.130.5.7' });
+    assert.equal(
+      answer['error'],
+      "Please specify the path of your local copy of the Maxmind Geolite ASN database: set Plugin.Enrichment_geoip_asn_local_geolite_db in MISP's server settings.",
+    );
+  });
+
+  test('a City database given to the ASN module', async () => {
+    const answer = await ask('geoip_asn', paths.city, { 'ip-dst': '81.2.69.160' });
+    assert.match(String(answer['error']), /geoip_asn needs a database of type ASN or ISP/);
+  });
+});
