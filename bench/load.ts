@@ -11,13 +11,14 @@ export interface LoadFigures {
   non2xx: number;
 }
 
-export async function load(options: { url: string; method?: 'GET' | 'POST'; body?: string; connections: number; durationSeconds: number }): Promise<LoadFigures> {
+export async function load(options: { url: string; method?: 'GET' | 'POST'; body?: string; connections: number; durationSeconds: number; headers?: Record<string, string> }): Promise<LoadFigures> {
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
     connections: options.connections,
     duration: options.durationSeconds,
-    ...(options.body ? { body: options.body, headers: { 'content-type': 'application/json' } } : {}),
+    headers: { ...options.headers, ...(options.body ? { 'content-type': 'application/json' } : {}) },
+    ...(options.body ? { body: options.body } : {}),
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),

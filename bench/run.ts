@@ -24,8 +24,11 @@ interface Row {
   ratio: number;
 }
 
+/** What MISP's libcurl sends (CURLOPT_ACCEPT_ENCODING ''): it decodes compressed answers itself. */
+const MISP_HEADERS = { 'accept-encoding': 'deflate, gzip, br, zstd' };
+
 async function compare(scenario: string, serverUrl: string, bareUrl: string, path: string, body?: string): Promise<Row> {
-  const options = body ? { method: 'POST' as const, body } : {};
+  const options = { headers: MISP_HEADERS, ...(body ? { method: 'POST' as const, body } : {}) };
   // Warm both up (JIT, connection pools) before measuring.
   await load({ url: serverUrl + path, connections: CONNECTIONS, durationSeconds: 2, ...options });
   await load({ url: bareUrl + path, connections: CONNECTIONS, durationSeconds: 2, ...options });
@@ -131,7 +134,23 @@ async function cpuHeavy(): Promise<CpuFigures> {
   }
 }
 
+function cpuLines(cpu: CpuFigures): string[] {
+  return [
+    `/healthcheck at 10 connections, idle server: p50 ${cpu.healthIdle.p50Ms} ms, p99 ${cpu.healthIdle.p99Ms} ms, ${cpu.healthIdle.requestsPerSecond} req/s`,
+    `/healthcheck while 2 pdfexport (very_long_event.json) + 2 ocr_enrich run: p50 ${cpu.health.p50Ms} ms, p99 ${cpu.health.p99Ms} ms, ${cpu.health.requestsPerSecond} req/s; jobs done ${JSON.stringify(cpu.jobs)}, job errors ${JSON.stringify(cpu.jobErrors)}`,
+  ];
+}
+
 async function main(): Promise<void> {
+  // BENCH_ONLY=cpu runs the CPU-heavy scenario alone.
+  if (process.env['BENCH_ONLY'] === 'cpu') {
+    const cpu = await cpuHeavy();
+    await mkdir('bench/results', { recursive: true });
+    await writeFile('bench/results/cpu.json', JSON.stringify(cpu, null, 2) + '\n');
+    process.stdout.write(cpuLines(cpu).join('\n') + '\n');
+    return;
+  }
+  const skipCpu = process.env['BENCH_SKIP'] === 'cpu';
   const server = await startProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'info' });
   const startMs = Math.round(server.startMs);
   const rssAfterStart = await residentMiB(server.child.pid!);
@@ -154,7 +173,7 @@ async function main(): Promise<void> {
   }
 
   const slow = await slowUpstream();
-  const cpu = await cpuHeavy();
+  const cpu = skipCpu ? undefined : await cpuHeavy();
 
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, cpu };
@@ -181,8 +200,7 @@ async function main(): Promise<void> {
     '',
     `after the timed-out burst: server open fds ${slow.timeouts.serverFdsAfter} (idle before: ${slow.timeouts.serverFdsIdle}); upstream connections still open: ${slow.timeouts.upstreamOpenAfter}`,
     '',
-    `/healthcheck at 10 connections, idle server: p50 ${cpu.healthIdle.p50Ms} ms, p99 ${cpu.healthIdle.p99Ms} ms, ${cpu.healthIdle.requestsPerSecond} req/s`,
-    `/healthcheck while 2 pdfexport (very_long_event.json) + 2 ocr_enrich run: p50 ${cpu.health.p50Ms} ms, p99 ${cpu.health.p99Ms} ms, ${cpu.health.requestsPerSecond} req/s; jobs done ${JSON.stringify(cpu.jobs)}, job errors ${JSON.stringify(cpu.jobErrors)}`,
+    ...(cpu ? cpuLines(cpu) : []),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -4,6 +4,7 @@
  * start and served as bytes.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -41,17 +42,33 @@ const OTHER_METHODS = ['DELETE', 'PATCH', 'POST', 'PUT', 'OPTIONS', 'GET'] as co
 interface StaticResponse {
   body: Buffer;
   etag: string;
+  /** Compressed once at start, for clients that accept gzip (MISP's libcurl does); absent when not worth it. */
+  gzip?: { body: Buffer; etag: string };
 }
+
+const GZIP_MIN_BYTES = 1024;
 
 function staticResponse(value: unknown): StaticResponse {
   const body = Buffer.from(JSON.stringify(value));
-  return { body, etag: `"${createHash('sha1').update(body).digest('hex')}"` };
+  const etag = createHash('sha1').update(body).digest('hex');
+  const response: StaticResponse = { body, etag: `"${etag}"` };
+  if (body.length >= GZIP_MIN_BYTES) response.gzip = { body: gzipSync(body, { level: 9 }), etag: `"${etag}-gzip"` };
+  return response;
+}
+
+function acceptsGzip(request: FastifyRequest): boolean {
+  const accept = request.headers['accept-encoding'];
+  return typeof accept === 'string' && /\bgzip\b/i.test(accept) && !/\bgzip\s*;\s*q=0(\.0*)?\b/i.test(accept);
 }
 
 function sendStatic(request: FastifyRequest, reply: FastifyReply, response: StaticResponse): FastifyReply {
-  reply.header('etag', response.etag);
-  if (request.headers['if-none-match'] === response.etag) return reply.code(304).send();
-  return reply.code(200).type(JSON_TYPE).send(response.body);
+  const variant = response.gzip && acceptsGzip(request) ? response.gzip : undefined;
+  const etag = variant?.etag ?? response.etag;
+  if (response.gzip) reply.header('vary', 'accept-encoding');
+  reply.header('etag', etag);
+  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  if (variant) reply.header('content-encoding', 'gzip');
+  return reply.code(200).type(JSON_TYPE).send(variant?.body ?? response.body);
 }
 
 function sendError(reply: FastifyReply, status: number, message: string): FastifyReply {

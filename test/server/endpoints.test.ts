@@ -77,6 +77,26 @@ describe('GET /modules', () => {
   });
 });
 
+describe('GET /modules compressed for clients that accept gzip (MISP does)', () => {
+  test('gzip variant: same JSON, its own ETag, Vary set, 304 on revalidation', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const { request } = await import('undici');
+    const res = await request(`${t.url}/modules`, { headers: { 'accept-encoding': 'deflate, gzip, br, zstd' } });
+    const compressed = Buffer.from(await res.body.arrayBuffer());
+    assert.equal(res.headers['content-encoding'], 'gzip');
+    assert.equal(res.headers['vary'], 'accept-encoding');
+    const plain = await t.get('/modules');
+    assert.equal(gunzipSync(compressed).toString('utf8'), plain.text);
+    assert.ok(compressed.length < plain.text.length / 2);
+    const etag = String(res.headers['etag']);
+    assert.notEqual(etag, plain.headers['etag']);
+    const again = await t.get('/modules', { 'accept-encoding': 'gzip', 'if-none-match': etag });
+    assert.equal(again.status, 304);
+    const refused = await t.get('/modules', { 'accept-encoding': 'gzip;q=0, identity' });
+    assert.equal(refused.headers['content-encoding'], undefined);
+  });
+});
+
 describe('the other endpoints', () => {
   test('GET /healthcheck answers {"status":true}', async () => {
     const res = await t.get('/healthcheck');
