@@ -20,7 +20,11 @@ function asSettingValue(value: unknown): string | undefined {
   return JSON.stringify(value);
 }
 
+const NO_SETTINGS: ModuleConfig = Object.freeze(Object.create(null) as Record<string, string | undefined>);
+
 export function normaliseConfig(raw: unknown, module: ModuleDefinition): NormalisedConfig {
+  // The common hover case: no config sent, none declared.
+  if (raw === undefined && Object.keys(module.config).length === 0) return { config: NO_SETTINGS, provided: false };
   const values: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
   let provided = raw !== undefined;
   if (raw === undefined || raw === null) {

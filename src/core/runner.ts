@@ -13,8 +13,9 @@ import type { ModuleContext, ModuleDefinition, ModuleLogger, Query } from './mod
 import type { ModuleRegistry } from './registry.js';
 import { collectSecrets, redactSensitiveKeys, scrubText, type SecretRegistry } from './secrets.js';
 import { LazyAbort } from './lazy-abort.js';
+import { QueryContext } from './query-context.js';
 import { parseTimeoutSeconds } from './timeout.js';
-import type { WorkerPool, WorkerRunner } from './worker-pool.js';
+import type { WorkerPool } from './worker-pool.js';
 
 /** What the runner needs from the network layer. */
 export interface QueryNetwork {
@@ -151,30 +152,7 @@ export class QueryRunner {
     if (this.shutdown.signal.aborted) abort.abort(this.shutdown.signal.reason);
     this.inProgress.add(abort);
     const { network, workers } = this.options;
-    // The signal and the clients bound to it are made on first use.
-    let clients: { http: HttpClient; dns: DnsClient } | undefined;
-    let workerRunner: WorkerRunner | undefined;
-    const ctx: ModuleContext = {
-      config: run.config,
-      configProvided: run.provided,
-      get signal() {
-        return abort.signal;
-      },
-      log: moduleLogger(log),
-      requestId: run.requestId,
-      get http() {
-        clients ??= network.forQuery(abort.signal);
-        return clients.http;
-      },
-      get dns() {
-        clients ??= network.forQuery(abort.signal);
-        return clients.dns;
-      },
-      get workers() {
-        workerRunner ??= workers.forQuery(abort.signal);
-        return workerRunner;
-      },
-    };
+    const ctx = new QueryContext(run.config, run.provided, moduleLogger(log), run.requestId, abort, network, workers);
     const work = Promise.resolve().then(() => module.handle(query, ctx));
     const flight: Flight = { work, abort, waiters: 0, requestId: run.requestId };
     // The handler may settle after every waiter has left; its outcome is then dropped here.
@@ -188,7 +166,12 @@ export class QueryRunner {
    */
   private flightFor(module: ModuleDefinition, query: Query, run: RunParameters, log: () => Logger): Flight {
     if (!module.coalesce) return this.startFlight(module, query, run, log);
-    const { timeout: _timeout, ...identity } = query;
+    // MISP almost never sends `timeout`; copying the query only to drop it would cost on every hover.
+    let identity: object = query;
+    if ('timeout' in query) {
+      const { timeout: _timeout, ...rest } = query;
+      identity = rest;
+    }
     const key = `${module.name}\n${JSON.stringify(identity)}`;
     const existing = this.flights.get(key);
     if (existing && !existing.abort.aborted) {

@@ -1,0 +1,45 @@
+/**
+ * The context a module's handler receives. A class with prototype getters:
+ * an object literal with getters would allocate new accessor closures on
+ * every query (measurable at thousands of queries per second). The abort
+ * signal and the clients bound to it are made on first use.
+ */
+import type { DnsClient, HttpClient } from '../net/types.js';
+import type { LazyAbort } from './lazy-abort.js';
+import type { ModuleConfig, ModuleContext, ModuleLogger } from './module.js';
+import type { QueryNetwork } from './runner.js';
+import type { WorkerPool, WorkerRunner } from './worker-pool.js';
+
+export class QueryContext implements ModuleContext {
+  #clients: { http: HttpClient; dns: DnsClient } | undefined;
+  #workers: WorkerRunner | undefined;
+
+  constructor(
+    readonly config: ModuleConfig,
+    readonly configProvided: boolean,
+    readonly log: ModuleLogger,
+    readonly requestId: string,
+    private readonly abort: LazyAbort,
+    private readonly network: QueryNetwork,
+    private readonly pool: WorkerPool,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  get http(): HttpClient {
+    this.#clients ??= this.network.forQuery(this.abort.signal);
+    return this.#clients.http;
+  }
+
+  get dns(): DnsClient {
+    this.#clients ??= this.network.forQuery(this.abort.signal);
+    return this.#clients.dns;
+  }
+
+  get workers(): WorkerRunner {
+    this.#workers ??= this.pool.forQuery(this.abort.signal);
+    return this.#workers;
+  }
+}
