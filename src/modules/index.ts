@@ -33,10 +33,12 @@ import xlsx_enrich from './expansion/xlsx_enrich.js';
 import cef_export from './export/cef_export.js';
 import cisco_firesight_manager_ACL_rule_export from './export/cisco_firesight_manager_ACL_rule_export.js';
 import defender_endpoint_export from './export/defender_endpoint_export.js';
+import goamlexport from './export/goamlexport.js';
 import liteexport from './export/liteexport.js';
 import mass_eql_export from './export/mass_eql_export.js';
 import nexthinkexport from './export/nexthinkexport.js';
 import osqueryexport from './export/osqueryexport.js';
+import pdfexport from './export/pdfexport.js';
 import testexport from './export/testexport.js';
 import threatStream_misp_export from './export/threatStream_misp_export.js';
 import threat_connect_export from './export/threat_connect_export.js';
@@ -110,10 +112,12 @@ export const builtinModules: readonly ModuleDefinition[] = [
   cef_export,
   cisco_firesight_manager_ACL_rule_export,
   defender_endpoint_export,
+  goamlexport,
   liteexport,
   mass_eql_export,
   nexthinkexport,
   osqueryexport,
+  pdfexport,
   testexport,
   threatStream_misp_export,
   threat_connect_export,
