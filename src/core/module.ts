@@ -4,6 +4,7 @@
  * state; everything they need arrives in their context.
  */
 import type { DnsClient, HttpClient } from '../net/types.js';
+import type { SharedResources } from './resource-cache.js';
 import type { WorkerRunner } from './worker-pool.js';
 
 /** Which family a module belongs to. */
@@ -127,6 +128,8 @@ export interface ModuleContext {
   readonly dns: DnsClient;
   /** CPU-heavy work on a worker thread, terminated when the query is aborted. */
   readonly workers: WorkerRunner;
+  /** Costly read-only resources (databases, compiled rules) kept by the server between queries. */
+  readonly resources: SharedResources;
 }
 
 /** Whatever the module answers; serialised as the /query response body. */

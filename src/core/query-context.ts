@@ -7,6 +7,7 @@
 import type { DnsClient, HttpClient } from '../net/types.js';
 import type { LazyAbort } from './lazy-abort.js';
 import type { ModuleConfig, ModuleContext, ModuleLogger } from './module.js';
+import type { SharedResources } from './resource-cache.js';
 import type { QueryNetwork } from './runner.js';
 import type { WorkerPool, WorkerRunner } from './worker-pool.js';
 
@@ -22,6 +23,7 @@ export class QueryContext implements ModuleContext {
     private readonly abort: LazyAbort,
     private readonly network: QueryNetwork,
     private readonly pool: WorkerPool,
+    readonly resources: SharedResources,
   ) {}
 
   get signal(): AbortSignal {

@@ -14,6 +14,7 @@ import type { ModuleRegistry } from './registry.js';
 import { collectSecrets, redactSensitiveKeys, scrubText, type SecretRegistry } from './secrets.js';
 import { LazyAbort } from './lazy-abort.js';
 import { QueryContext } from './query-context.js';
+import type { SharedResources } from './resource-cache.js';
 import { parseTimeoutSeconds } from './timeout.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -41,6 +42,7 @@ export interface RunnerOptions {
   secrets: SecretRegistry;
   network: QueryNetwork;
   workers: WorkerPool;
+  resources: SharedResources;
   /** Seconds; upstream's default is 300. */
   defaultTimeoutSeconds: number;
   /** Called on every result when set (`--strict-results`): returns violations to log. */
@@ -152,7 +154,7 @@ export class QueryRunner {
     if (this.shutdown.signal.aborted) abort.abort(this.shutdown.signal.reason);
     this.inProgress.add(abort);
     const { network, workers } = this.options;
-    const ctx = new QueryContext(run.config, run.provided, moduleLogger(log), run.requestId, abort, network, workers);
+    const ctx = new QueryContext(run.config, run.provided, moduleLogger(log), run.requestId, abort, network, workers, this.options.resources);
     const work = Promise.resolve().then(() => module.handle(query, ctx));
     const flight: Flight = { work, abort, waiters: 0, requestId: run.requestId };
     // The handler may settle after every waiter has left; its outcome is then dropped here.

@@ -8,6 +8,7 @@ import { loadCustomModules } from '../core/custom-modules.js';
 import type { ModuleDefinition } from '../core/module.js';
 import { ModuleRegistry } from '../core/registry.js';
 import { QueryRunner } from '../core/runner.js';
+import { ResourceCache } from '../core/resource-cache.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { WorkerPool } from '../core/worker-pool.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../core/settings.js';
@@ -73,6 +74,7 @@ export async function createServer(options: StartOptions = {}) {
   const workers = new WorkerPool({}, (error) => logger.error({ err: error }, 'a worker thread failed'));
   const runner = new QueryRunner({
     workers,
+    resources: new ResourceCache(),
     registry,
     logger,
     secrets,

@@ -30,6 +30,21 @@ function freetext(answer: Record<string, unknown>): unknown {
   return results[0]!.values;
 }
 
+describe('geoip_asn database cache', () => {
+  test('the parsed database is kept between queries, and replaced when the file changes', async () => {
+    const { writeFile, copyFile } = await import('node:fs/promises');
+    const { buildMmdb } = await import('../../support/mmdb-writer.js');
+    const path = `${geo.dir}/replaced.mmdb`;
+    await copyFile(paths.asn, path);
+    assert.equal(freetext(await ask('geoip_asn', path, { 'ip-src': '1.130.5.7' })), 'ASN=1221, AS Org=Telstra Pty Ltd');
+    assert.equal(freetext(await ask('geoip_asn', path, { 'ip-src': '1.130.5.8' })), 'ASN=1221, AS Org=Telstra Pty Ltd');
+    // A new file (other size and mtime) at the same path: the next query reads it.
+    await new Promise((r) => setTimeout(r, 20));
+    await writeFile(path, buildMmdb([{ network: '1.128.0.0/11', data: { autonomous_system_number: 64500, autonomous_system_organization: 'Replaced Networks Ltd' } }], { databaseType: 'GeoLite2-ASN', ipVersion: 4 }));
+    assert.equal(freetext(await ask('geoip_asn', path, { 'ip-src': '1.130.5.7' })), 'ASN=64500, AS Org=Replaced Networks Ltd');
+  });
+});
+
 describe('geoip_asn', () => {
   test('AS number and organisation, as a bare string like upstream', async () => {
     const answer = await ask('geoip_asn', paths.asn, { 'ip-src': '1.130.5.7' });

@@ -1,9 +1,11 @@
 /**
  * Opening a MaxMind DB file named by a module setting, with errors that name
- * the setting. The `maxmind` package is imported on first use. The file is
- * read per query: modules keep no state between queries.
+ * the setting. The `maxmind` package is imported on first use. The parsed
+ * database is kept by the server (ctx.resources) until the file changes
+ * (size or mtime): a GeoLite2-City file is about 60 MB.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import type { SharedResources } from '../../../core/resource-cache.js';
 import type { Reader, Response } from 'maxmind';
 import { ModuleError } from '../../../core/errors.js';
 
@@ -24,6 +26,18 @@ function readError(error: unknown, path: string, moduleName: string): ModuleErro
   if (code === 'EISDIR') return new ModuleError(`The GeoLite database path ${path} is a directory, not an .mmdb file: check ${setting}.`);
   if (code === 'EACCES' || code === 'EPERM') return new ModuleError(`The GeoLite database ${path} cannot be read (permission denied): check ${setting} and the file's permissions.`);
   return new ModuleError(`The GeoLite database ${path} cannot be read (${code ?? 'I/O error'}): check ${setting}.`);
+}
+
+/** The database, from the server's cache while the file is unchanged. */
+export async function cachedGeoDatabase(resources: SharedResources, path: string, moduleName: string, accepts: readonly string[]): Promise<GeoDatabase> {
+  let version: string;
+  try {
+    const info = await stat(path);
+    version = `${info.size}:${info.mtimeMs}`;
+  } catch (error) {
+    throw readError(error, path, moduleName);
+  }
+  return resources.get(`geoip\n${path}\n${moduleName}\n${accepts.join(',')}`, version, () => openGeoDatabase(path, moduleName, accepts));
 }
 
 /** Reads and parses the database; `accepts` lists substrings of the database type this module can use. */

@@ -10,7 +10,7 @@ import type { ModuleContext, ModuleResult, Query } from '../../../core/module.js
 import { findLegacyInput } from '../../../core/query-helpers.js';
 import { legacyResults } from '../../../misp/legacy-result.js';
 import type { LegacyValue } from '../../../misp/types.js';
-import { openGeoDatabase, settingName } from './database.js';
+import { cachedGeoDatabase, settingName } from './database.js';
 
 export const GEOIP_INPUT = ['ip-src', 'ip-dst', 'domain|ip'] as const;
 
@@ -45,7 +45,7 @@ export async function geoipQuery(query: Query, ctx: ModuleContext, spec: GeoipSp
   }
   const ip = queriedIp(query);
   if (isIP(ip) === 0) throw new ModuleError(`GeoIP resolving error: '${ip}' does not appear to be an IPv4 or IPv6 address`);
-  const { reader } = await openGeoDatabase(path, spec.moduleName, spec.accepts);
+  const { reader } = await cachedGeoDatabase(ctx.resources, path, spec.moduleName, spec.accepts);
   if (isIP(ip) === 6 && reader.metadata.ipVersion === 4) {
     throw new ModuleError(`GeoIP resolving error: ${ip} is an IPv6 address and the database only holds IPv4 networks.`);
   }
