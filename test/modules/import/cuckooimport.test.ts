@@ -20,6 +20,36 @@ const importCuckoo = (data: Buffer | string, config: Record<string, string> = al
 const REPORTED_SHA256 = '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f';
 const BINARY_SHA256 = createHash('sha256').update(sample('EICAR.com')).digest('hex');
 
+describe('DNS answers', () => {
+  test('each answer type goes to its own dns-record relation (AAAA included)', async () => {
+    const report = {
+      info: { id: 1, started: '2019-05-20 11:59:16', duration: 1, machine: { name: 'vm' } },
+      network: {
+        dns: [
+          {
+            request: 'multi.example',
+            type: 'ANY',
+            answers: [
+              { type: 'A', data: '198.51.100.9' },
+              { type: 'AAAA', data: '2001:db8::9' },
+              { type: 'MX', data: 'mail.multi.example' },
+              { type: 'NS', data: 'ns1.multi.example' },
+            ],
+          },
+        ],
+      },
+    };
+    const answer = await importCuckoo(JSON.stringify(report), { DNS: '1' });
+    assertValid(answer);
+    const [record] = objects(answer, 'dns-record');
+    const r = relations(record!);
+    assert.deepEqual(r['a-record'], ['198.51.100.9']);
+    assert.deepEqual(r['aaaa-record'], ['2001:db8::9']);
+    assert.deepEqual(r['mx-record'], ['mail.multi.example']);
+    assert.deepEqual(r['ns-record'], ['ns1.multi.example']);
+  });
+});
+
 async function checkFullAnalysis(answer: Json): Promise<void> {
   assertValid(answer);
   assert.deepEqual(objects(answer).map((o) => o.name), [

@@ -50,7 +50,7 @@ function recategorise(relations: Array<RelationEntry<FileRelation>>, category: C
 }
 
 const DNS_ANSWERS: Readonly<Record<string, RelationOf<'dns-record'>>> = {
-  A: 'a-record', AAAA: 'a-record', CNAME: 'cname-record', MX: 'mx-record', NS: 'ns-record', TXT: 'txt-record',
+  A: 'a-record', AAAA: 'aaaa-record', CNAME: 'cname-record', MX: 'mx-record', NS: 'ns-record', TXT: 'txt-record',
   PTR: 'ptr-record', SOA: 'soa-record', SRV: 'srv-record',
 };
 
@@ -170,7 +170,7 @@ export class CuckooParser {
     for (const record of list(rec(this.report, 'network'), 'dns')) {
       const records: Array<RelationEntry<RelationOf<'dns-record'>>> = [];
       for (const answer of list(record, 'answers')) {
-        // upstream files AAAA answers under a-record too, and skips the other types ("TODO implement MX/NS")
+        // Upstream filed AAAA answers under a-record and dropped MX, NS and the rest; the template has a relation for each.
         const relation = DNS_ANSWERS[str(answer['type']) ?? ''];
         if (relation) records.push([relation, str(answer['data'])]);
       }
