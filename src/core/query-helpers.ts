@@ -44,17 +44,20 @@ export function findLegacyInput(query: Query, types: readonly string[]): { type:
   return undefined;
 }
 
+/** Decodes base64 (line breaks and spaces allowed, padding optional); `invalidMessage` when it is not base64. */
+export function decodeBase64(value: string, invalidMessage: string): Buffer {
+  const compact = value.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) || compact.length % 4 === 1) throw new ModuleError(invalidMessage);
+  return Buffer.from(compact, 'base64');
+}
+
 /** Decodes a base64 field (import `data`, attachment `data`); a clear error when it is absent or not base64. */
 export function decodeBase64Field(query: Query, field = 'data'): Buffer {
   const raw = query[field];
   if (typeof raw !== 'string') {
     throw new ModuleError(`The request has no "${field}" field with base64 content.`);
   }
-  const compact = raw.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw new ModuleError(`The "${field}" field is not valid base64.`);
-  }
-  return Buffer.from(compact, 'base64');
+  return decodeBase64(raw, `The "${field}" field is not valid base64.`);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { ModuleError } from '../../core/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
-import { requireAttribute } from '../../core/query-helpers.js';
+import { decodeBase64, requireAttribute } from '../../core/query-helpers.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { clamdInstream, clamdVersion } from './_clamav/client.js';
 import { describeTarget, parseConnection, type ClamdTarget } from './_clamav/connection.js';
@@ -15,14 +15,8 @@ import { extractMalwareSample } from './_clamav/sample.js';
 
 const INPUT = ['attachment', 'malware-sample'];
 
-/** Python's `b64decode(validate=True)`: only the base64 alphabet, correctly padded. */
-function strictBase64(text: string): Uint8Array {
-  const compact = text.replace(/[\r\n]/g, '');
-  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
-    throw new ModuleError('Provided data is not valid base64 encoded string');
-  }
-  return Buffer.from(compact, 'base64');
-}
+/** Upstream's words for data that is not base64. */
+const NOT_BASE64 = 'Provided data is not valid base64 encoded string';
 
 async function softwareVersion(target: ClamdTarget, ctx: ModuleContext): Promise<string> {
   try {
@@ -75,7 +69,7 @@ export default defineModule({
       throw new ModuleError('No attribute data provided');
     }
     const software = await softwareVersion(target, ctx);
-    let data = strictBase64(attribute['data']);
+    let data: Uint8Array = decodeBase64(attribute['data'], NOT_BASE64);
     if (attribute.type === 'malware-sample') data = await extractMalwareSample(data);
 
     const reply = parseScanReply(await scan(target, data, ctx));

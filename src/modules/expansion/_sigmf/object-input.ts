@@ -1,5 +1,6 @@
 /** Reading the object MISP sends for object enrichment (PROTOCOL.md §2.3). */
 import { ModuleError } from '../../../core/errors.js';
+import { decodeBase64 } from '../../../core/query-helpers.js';
 
 export interface ObjectAttribute {
   object_relation?: unknown;
@@ -36,11 +37,7 @@ export function findRelation(object: InputObject, relation: string): ObjectAttri
 export function attachmentBytes(attribute: ObjectAttribute, relation: string): Buffer {
   const data = attribute.data;
   if (typeof data !== 'string' || data === '') throw new ModuleError(`The ${relation} attribute carries no file content ("data").`);
-  const compact = data.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw new ModuleError(`The ${relation} attribute's "data" is not valid base64.`);
-  }
-  return Buffer.from(compact, 'base64');
+  return decodeBase64(data, `The ${relation} attribute's "data" is not valid base64.`);
 }
 
 export function attachmentName(attribute: ObjectAttribute, fallback: string): string {
