@@ -1,41 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import geoip_asn from '../../../src/modules/expansion/geoip_asn.js';
-import { startTestServer, type TestServer } from '../../server/harness.js';
-import { assertValidResults } from '../assert-results.js';
-import { writeGeoDatabases, type GeoFixtures } from './fixtures-local/geoip-databases.js';
+import { geoipSuite } from './fixtures-local/geoip-suite.js';
 
-let geo: GeoFixtures;
-let t: TestServer;
-let paths: GeoFixtures['paths'];
-
-before(async () => {
-  geo = await writeGeoDatabases();
-  paths = geo.paths;
-  t = await startTestServer({ builtins: [geoip_asn] });
-});
-after(async () => {
-  await t.close();
-  await geo.remove();
-});
-
-const ask = (module: string, db: string | undefined, input: Record<string, unknown>) =>
-  t.query({ module, ...input, config: { local_geolite_db: db ?? null } });
-
-function freetext(answer: Record<string, unknown>): unknown {
-  assertValidResults(answer);
-  const results = answer['results'] as Array<{ types: string[]; values: unknown }>;
-  assert.equal(results.length, 1);
-  assert.deepEqual(results[0]!.types, ['freetext']);
-  return results[0]!.values;
-}
+const suite = geoipSuite(geoip_asn);
+const { ask, freetext } = suite;
 
 describe('geoip_asn database cache', () => {
   test('the parsed database is kept between queries, and replaced when the file changes', async () => {
     const { writeFile, copyFile } = await import('node:fs/promises');
     const { buildMmdb } = await import('../../support/mmdb-writer.js');
-    const path = `${geo.dir}/replaced.mmdb`;
-    await copyFile(paths.asn, path);
+    const path = `${suite.geo.dir}/replaced.mmdb`;
+    await copyFile(suite.paths.asn, path);
     assert.equal(freetext(await ask('geoip_asn', path, { 'ip-src': '1.130.5.7' })), 'ASN=1221, AS Org=Telstra Pty Ltd');
     assert.equal(freetext(await ask('geoip_asn', path, { 'ip-src': '1.130.5.8' })), 'ASN=1221, AS Org=Telstra Pty Ltd');
     // A new file (other size and mtime) at the same path: the next query reads it.
@@ -47,22 +23,22 @@ describe('geoip_asn database cache', () => {
 
 describe('geoip_asn', () => {
   test('AS number and organisation, as a bare string like upstream', async () => {
-    const answer = await ask('geoip_asn', paths.asn, { 'ip-src': '1.130.5.7' });
+    const answer = await ask('geoip_asn', suite.paths.asn, { 'ip-src': '1.130.5.7' });
     assert.equal(freetext(answer), 'ASN=1221, AS Org=Telstra Pty Ltd');
   });
 
   test('a record without organisation prints None', async () => {
-    const answer = await ask('geoip_asn', paths.asn, { 'ip-dst': '12.81.93.1' });
+    const answer = await ask('geoip_asn', suite.paths.asn, { 'ip-dst': '12.81.93.1' });
     assert.equal(freetext(answer), 'ASN=7018, AS Org=None');
   });
 
   test('an IPv6 address against an IPv4-only database', async () => {
-    const answer = await ask('geoip_asn', paths.asn, { 'ip-dst': '2001:db8::1' });
+    const answer = await ask('geoip_asn', suite.paths.asn, { 'ip-dst': '2001:db8::1' });
     assert.match(String(answer['error']), /IPv6 address and the database only holds IPv4 networks/);
   });
 
   test('no path configured: upstream words plus the MISP setting', async () => {
-    const answer = await t.query({ module: 'geoip_asn', 'ip-dst': '1.130.5.7' });
+    const answer = await suite.t.query({ module: 'geoip_asn', 'ip-dst': '1.130.5.7' });
     assert.equal(
       answer['error'],
       "Please specify the path of your local copy of the Maxmind Geolite ASN database: set Plugin.Enrichment_geoip_asn_local_geolite_db in MISP's server settings.",
@@ -70,7 +46,7 @@ describe('geoip_asn', () => {
   });
 
   test('a City database given to the ASN module', async () => {
-    const answer = await ask('geoip_asn', paths.city, { 'ip-dst': '81.2.69.160' });
+    const answer = await ask('geoip_asn', suite.paths.city, { 'ip-dst': '81.2.69.160' });
     assert.match(String(answer['error']), /geoip_asn needs a database of type ASN or ISP/);
   });
 });
