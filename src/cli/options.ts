@@ -47,6 +47,11 @@ Options (environment variable in brackets):
       --ca-file PATH        extra CA certificates (PEM) for upstream TLS  [${ENV.caFile}]
       --auth-token TOKEN    require "Authorization: Bearer TOKEN" (not on /healthcheck)
                                                                      [${ENV.authToken}]
+      --isolate LIST        modules run on a thread of their own, stopped hard when a
+                            query's abort is ignored: names, custom, all or none
+                            (default custom)                          [${ENV.isolate}]
+      --isolate-grace MS    how long an aborted isolated query may take to stop
+                            (default 1000)                            [${ENV.isolateGraceMs}]
   -s, --system              accepted for compatibility; does nothing
   -h, --help                this help
   -v, --version             print the version
@@ -98,6 +103,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'ca-file': { type: 'string' },
         'upstream-connections': { type: 'string' },
         'auth-token': { type: 'string' },
+        isolate: { type: 'string', multiple: true },
+        'isolate-grace': { type: 'string' },
         system: { type: 'boolean', short: 's' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -122,6 +129,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   const customDir = pick(v.custom, ENV.customDir);
   const caFile = pick(v['ca-file'], ENV.caFile);
   const authToken = pick(v['auth-token'], ENV.authToken);
+  const isolateGrace = pick(v['isolate-grace'], ENV.isolateGraceMs);
+  const isolate = v.isolate ? list(v.isolate.join(',')) : env[ENV.isolate] !== undefined ? list(env[ENV.isolate]) : d.isolate;
   const settings: ServerSettings = {
     listen: pick(v.listen, ENV.listen) ?? d.listen,
     port: port === undefined ? d.port : integer('--port', port, 0, 65535),
@@ -135,6 +144,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     upstreams: v.upstream ?? list(env[ENV.upstreams]),
     allowUrlRanges: v['allow-url-range'] ?? list(env[ENV.allowUrlRanges]),
     upstreamConnections: connections === undefined ? d.upstreamConnections : integer('--upstream-connections', connections, 1, 100_000),
+    isolate,
+    isolateGraceMs: isolateGrace === undefined ? d.isolateGraceMs : integer('--isolate-grace', isolateGrace, 0, 600_000),
     ...(customDir ? { customDir } : {}),
     ...(caFile ? { caFile } : {}),
     ...(authToken ? { authToken } : {}),

@@ -12,6 +12,8 @@ import type { LoadProblem } from './registry.js';
 
 export interface CustomLoadResult {
   modules: ModuleDefinition[];
+  /** The file each module came from (isolated modules are loaded again from it in their thread). */
+  files: Map<ModuleDefinition, string>;
   problems: LoadProblem[];
 }
 
@@ -29,16 +31,17 @@ async function listFolder(path: string): Promise<string[] | undefined> {
 export async function loadCustomModules(dir: string): Promise<CustomLoadResult> {
   const root = resolve(dir);
   const modules: ModuleDefinition[] = [];
+  const files = new Map<ModuleDefinition, string>();
   const problems: LoadProblem[] = [];
   try {
     await readdir(root);
   } catch (error) {
     problems.push({ source: root, reason: `cannot read the custom modules folder: ${(error as Error).message}` });
-    return { modules, problems };
+    return { modules, files, problems };
   }
   for (const [kind, folder] of Object.entries(KIND_FOLDERS)) {
-    const files = await listFolder(join(root, folder));
-    for (const file of files ?? []) {
+    const names = await listFolder(join(root, folder));
+    for (const file of names ?? []) {
       const path = join(root, folder, file);
       try {
         const imported = (await import(pathToFileURL(path).href)) as { default?: unknown };
@@ -54,12 +57,13 @@ export async function loadCustomModules(dir: string): Promise<CustomLoadResult> 
           continue;
         }
         modules.push(module);
+        files.set(module, pathToFileURL(path).href);
       } catch (error) {
         problems.push({ source: path, reason: `failed to load: ${(error as Error)?.message ?? String(error)}` });
       }
     }
   }
-  return { modules, problems };
+  return { modules, files, problems };
 }
 
 /** A plain object with the spec's shape is accepted too; defineModule fills its defaults. */

@@ -26,6 +26,10 @@ export interface ServerSettings {
   upstreamConnections: number;
   /** Bearer token required on every route but /healthcheck, when set. */
   authToken?: string;
+  /** Modules whose handler runs on a thread of its own: names, `custom`, `all` or `none`. */
+  isolate: string[];
+  /** How long an isolated query may take to stop after its abort before its thread is terminated, in ms. */
+  isolateGraceMs: number;
 }
 
 export const ENV = {
@@ -44,6 +48,8 @@ export const ENV = {
   caFile: 'MISP_MODULES_CA_FILE',
   upstreamConnections: 'MISP_MODULES_UPSTREAM_CONNECTIONS',
   authToken: 'MISP_MODULES_AUTH_TOKEN',
+  isolate: 'MISP_MODULES_ISOLATE',
+  isolateGraceMs: 'MISP_MODULES_ISOLATE_GRACE_MS',
 } as const satisfies Record<keyof ServerSettings, string>;
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -60,4 +66,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   upstreams: [],
   allowUrlRanges: [],
   upstreamConnections: 1024,
+  // Custom modules are code the project has not reviewed: a loop in one must not stall the server.
+  isolate: ['custom'],
+  isolateGraceMs: 1000,
 };

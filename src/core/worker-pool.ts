@@ -37,7 +37,7 @@ export interface WorkerPoolOptions {
  * development and tests) only the `.ts` file exists, and tsx does not map
  * the extension for imports made from piscina's plain-JS worker.
  */
-function sourceOrBuilt(url: URL): string {
+export function sourceOrBuilt(url: URL): string {
   if (url.protocol !== 'file:' || !url.pathname.endsWith('.js') || existsSync(fileURLToPath(url))) return url.href;
   const ts = new URL(url.href.replace(/\.js$/, '.ts'));
   return existsSync(fileURLToPath(ts)) ? ts.href : url.href;

@@ -10,9 +10,11 @@ import { ModuleRegistry } from '../core/registry.js';
 import { QueryRunner } from '../core/runner.js';
 import { ResourceCache } from '../core/resource-cache.js';
 import { SecretRegistry } from '../core/secrets.js';
-import { WorkerPool } from '../core/worker-pool.js';
+import { sourceOrBuilt, WorkerPool } from '../core/worker-pool.js';
+import { IsolatedModules, isolationMatcher } from '../core/isolation/isolate.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../core/settings.js';
 import { createNetwork, parseCidrList, parseUpstreamOverrides, type Network } from '../net/index.js';
+import type { NetworkSettings } from '../net/settings.js';
 import { builtinModules } from '../modules/index.js';
 import { USER_AGENT, VERSION } from '../version.js';
 import { buildApp, type App } from './app.js';
@@ -34,6 +36,7 @@ export interface RunningServer {
   runner: QueryRunner;
   network: Network;
   workers: WorkerPool;
+  isolated: IsolatedModules;
   settings: ServerSettings;
   /** The address actually bound, e.g. http://127.0.0.1:6666 */
   url: string;
@@ -52,10 +55,33 @@ export async function createServer(options: StartOptions = {}) {
     ...(options.logDestination ? { destination: options.logDestination } : {}),
     ...(options.prettyLogs === undefined ? {} : { pretty: options.prettyLogs }),
   });
-  const registry = new ModuleRegistry(options.builtins ?? builtinModules);
+  const networkSettings: NetworkSettings = {
+    userAgent: USER_AGENT,
+    upstreams: parseUpstreamOverrides(settings.upstreams),
+    // Parsed here so that a bad CIDR stops the start with a clear message.
+    allowUrlRanges: (parseCidrList(settings.allowUrlRanges), settings.allowUrlRanges),
+    perHostConcurrency: settings.upstreamConnections,
+    ...(settings.caFile ? { caFile: settings.caFile } : {}),
+  };
+  const network = createNetwork(networkSettings);
+  const isolated = new IsolatedModules(networkSettings, {
+    abortGraceMs: settings.isolateGraceMs,
+    maxOldGenerationSizeMb: 1024,
+    onThreadEvent: ({ module, what, error }) => logger.error({ module, ...(error ? { err: error } : {}) }, `module ${module}: ${what}`),
+  });
+  const isolatedHere = isolationMatcher(settings.isolate);
+  const builtins = (options.builtins ?? builtinModules).map((module) =>
+    // Built-ins given by a test (options.builtins) have no file the thread could load them from.
+    !options.builtins && isolatedHere(module, false)
+      ? isolated.isolate(module, { url: sourceOrBuilt(new URL('../modules/index.js', import.meta.url)), name: module.name, builtin: true })
+      : module,
+  );
+  const registry = new ModuleRegistry(builtins);
   if (settings.customDir) {
-    const { modules, problems } = await loadCustomModules(settings.customDir);
-    for (const module of modules) {
+    const { modules, files, problems } = await loadCustomModules(settings.customDir);
+    for (const loaded of modules) {
+      const file = files.get(loaded);
+      const module = file && isolatedHere(loaded, true) ? isolated.isolate(loaded, { url: file, name: loaded.name, builtin: false }) : loaded;
       if (registry.add(module)) logger.warn({ module: module.name }, `custom module ${module.name} replaces the built-in module of the same name`);
     }
     for (const problem of problems) {
@@ -63,14 +89,6 @@ export async function createServer(options: StartOptions = {}) {
       logger.error({ file: problem.source }, `custom module skipped: ${problem.source}: ${problem.reason}`);
     }
   }
-  const network = createNetwork({
-    userAgent: USER_AGENT,
-    upstreams: parseUpstreamOverrides(settings.upstreams),
-    // Parsed here so that a bad CIDR stops the start with a clear message.
-    allowUrlRanges: (parseCidrList(settings.allowUrlRanges), settings.allowUrlRanges),
-    perHostConcurrency: settings.upstreamConnections,
-    ...(settings.caFile ? { caFile: settings.caFile } : {}),
-  });
   const workers = new WorkerPool({}, (error) => logger.error({ err: error }, 'a worker thread failed'));
   const runner = new QueryRunner({
     workers,
@@ -92,12 +110,12 @@ export async function createServer(options: StartOptions = {}) {
     maxJsonDepth: settings.maxJsonDepth,
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
   });
-  return { app, logger, registry, runner, network, workers, settings };
+  return { app, logger, registry, runner, network, workers, isolated, settings };
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const parts = await createServer(options);
-  const { app, runner, network, workers, settings, logger } = parts;
+  const { app, runner, network, workers, isolated, settings, logger } = parts;
   // MISP can open a connection per attribute at once; Node's default backlog (511) would drop some.
   const address = await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
   let closing: Promise<void> | undefined;
@@ -111,6 +129,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         clearTimeout(grace);
         await network.close();
         await workers.close();
+        await isolated.close();
         logger.flush?.();
       }
     })();

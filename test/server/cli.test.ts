@@ -53,6 +53,15 @@ describe('option parsing', () => {
     assert.equal(parseCommandLine(['-p', '7002'], env).settings.port, 7002);
   });
 
+  test('--isolate: custom modules by default; names, none or all from flags or the environment', () => {
+    assert.deepEqual(parseCommandLine([], {}).settings.isolate, ['custom']);
+    assert.deepEqual(parseCommandLine(['--isolate', 'custom,eql', '--isolate', 'dns'], {}).settings.isolate, ['custom', 'eql', 'dns']);
+    assert.deepEqual(parseCommandLine([], { MISP_MODULES_ISOLATE: 'none' }).settings.isolate, ['none']);
+    assert.deepEqual(parseCommandLine(['--isolate', 'all'], { MISP_MODULES_ISOLATE: 'none' }).settings.isolate, ['all']);
+    assert.equal(parseCommandLine(['--isolate-grace', '250'], {}).settings.isolateGraceMs, 250);
+    assert.throws(() => parseCommandLine(['--isolate-grace', 'soon'], {}), /--isolate-grace must be a whole number/);
+  });
+
   test('bad values are usage errors that say what is wrong', () => {
     assert.throws(() => parseCommandLine(['-p', 'http'], {}), (e: Error) => e instanceof UsageError && /--port must be a whole number/.test(e.message));
     assert.throws(() => parseCommandLine(['-p', '70000'], {}), /between 0 and 65535/);

@@ -48,7 +48,8 @@ export async function startTestServer(
   const logs = new LogCapture();
   const server = await startServer({
     settings: { port: 0, logLevel: 'debug', ...options.settings },
-    builtins: [...(options.builtins ?? builtinModules), ...(options.extraModules ?? [])],
+    // Left unset when the test adds nothing, so the server loads its built-ins itself (as in production).
+    ...(options.builtins || options.extraModules ? { builtins: [...(options.builtins ?? builtinModules), ...(options.extraModules ?? [])] } : {}),
     logDestination: logs,
     prettyLogs: false,
   });

@@ -1,0 +1,147 @@
+/**
+ * Isolated modules (--isolate, on for custom modules by default): a module
+ * that loops on the CPU or ignores its abort signal has its thread
+ * terminated, answers "Timeout.", and never blocks the server or other
+ * modules; the next query gets a fresh thread. Logging, secrets scrubbing,
+ * ModuleError and the network layer work from the thread as on the main one.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { startFakeHttp, type FakeHttp } from '../support/fake-http.js';
+import { startTestServer, type TestServer } from './harness.js';
+
+const indexUrl = pathToFileURL(join(process.cwd(), 'src/index.ts')).href;
+const SECRET = 'isolated-secret-key-5f2a9c';
+
+const MODULE = (name: string, body: string) => `import { defineModule, ModuleError } from ${JSON.stringify(indexUrl)};
+export default defineModule({
+  name: '${name}', kind: 'expansion', moduleType: ['expansion', 'hover'],
+  meta: { version: '1', author: 'test', description: '${name}', name: '${name}' },
+  config: { apikey: { description: 'key', secret: true } },
+  attributes: { input: ['text'], output: ['text'] },
+  async handle(query, ctx) { ${body} },
+});`;
+
+let dir: string;
+let fake: FakeHttp;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'misp-isolated-'));
+  await mkdir(join(dir, 'expansion'));
+  fake = await startFakeHttp({ 'GET /lookup/:value': (req) => ({ json: { seen: req.params.value, key: req.headers['x-apikey'] } }) });
+  const modules: Record<string, string> = {
+    // Loops on the CPU when asked to; a plain answer otherwise.
+    spin: `if (query.text === 'spin') { for (;;) {} } return { results: [{ types: ['text'], values: ['thread ' + (globalThis.__calls = (globalThis.__calls ?? 0) + 1)] }] };`,
+    // Never settles and never looks at its signal.
+    deaf: `await new Promise(() => {}); return {};`,
+    fails: `if (query.text === 'user') throw new ModuleError('Nothing to do with ' + query.text + '.'); throw new TypeError('bug in the module');`,
+    chatty: `ctx.log.warn('using key ' + ctx.config.apikey, { apikey: ctx.config.apikey }); return { results: [{ types: ['text'], values: ['ok'] }] };`,
+    fetches: `const r = await ctx.http.getJson('https://lookup.example.org/lookup/' + encodeURIComponent(query.text), { headers: { 'x-apikey': ctx.config.apikey } }); return { results: [{ types: ['text'], values: [r.seen + ' ' + r.key] }] };`,
+    unsendable: `return { results: [{ types: ['text'], values: ['x'] }], callback: () => 1 };`,
+  };
+  for (const [name, body] of Object.entries(modules)) await writeFile(join(dir, 'expansion', `${name}.mjs`), MODULE(name, body));
+});
+
+after(async () => {
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('custom modules run isolated by default', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ settings: { customDir: dir, isolateGraceMs: 200, upstreams: [`lookup.example.org=${fake.url}`] } });
+  });
+  after(async () => t.close());
+
+  test('a module looping on the CPU times out, its thread is stopped, and the server keeps serving', async () => {
+    const looping = t.query({ module: 'spin', text: 'spin', timeout: 1 });
+    // While it loops: the server, another module and the built-ins all answer.
+    const health = await t.get('/healthcheck');
+    assert.equal(health.status, 200);
+    assert.deepEqual(await t.query({ module: 'eql', 'ip-src': '192.0.2.1' }), {
+      results: [{ types: ['comment'], categories: ['External analysis'], values: 'network where source_address == "192.0.2.1"', comment: 'Event EQL queries' }],
+    });
+    assert.deepEqual(await t.query({ module: 'chatty', text: 'x', config: { apikey: SECRET } }), { results: [{ types: ['text'], values: ['ok'] }] });
+    assert.deepEqual(await looping, { error: 'Timeout.' });
+    // The thread was terminated and reported; the next query gets a fresh one (its counter restarts).
+    await waitFor(() => t.logs.text.includes('thread terminated'));
+    assert.match(t.logs.text, /module spin: thread terminated: query \S+ did not stop within 200 ms of its abort/);
+    assert.deepEqual(await t.query({ module: 'spin', text: 'calm' }), { results: [{ types: ['text'], values: ['thread 1'] }] });
+    assert.deepEqual(await t.query({ module: 'spin', text: 'calm' }), { results: [{ types: ['text'], values: ['thread 2'] }] });
+  });
+
+  test('a module that ignores its abort signal answers Timeout. and its thread is stopped', async () => {
+    assert.deepEqual(await t.query({ module: 'deaf', text: 'x', timeout: 0.3 }), { error: 'Timeout.' });
+    await waitFor(() => t.logs.text.includes('module deaf: thread terminated'));
+    assert.deepEqual(await t.query({ module: 'deaf', text: 'x', timeout: 0.2 }), { error: 'Timeout.' });
+  });
+
+  test('ModuleError keeps its message; any other failure names the module and request id, with the stack in the log', async () => {
+    assert.deepEqual(await t.query({ module: 'fails', text: 'user' }), { error: 'Nothing to do with user.' });
+    const crash = await t.query({ module: 'fails', text: 'bug' });
+    assert.match(String(crash['error']), /^Something went wrong in module 'fails', look in the server logs for details \(request id \S+\)\.$/);
+    assert.match(t.logs.text, /TypeError: bug in the module/);
+  });
+
+  test('a result that cannot leave the thread is a crash, not a dead server', async () => {
+    const answer = await t.query({ module: 'unsendable', text: 'x' });
+    assert.match(String(answer['error']), /^Something went wrong in module 'unsendable'/);
+    assert.match(t.logs.text, /the result cannot be sent back/);
+  });
+
+  test('logs from the thread reach the server log with the request id, secrets scrubbed', async () => {
+    await t.query({ module: 'chatty', text: 'x', config: { apikey: SECRET } });
+    const line = t.logs.records().find((r) => r['msg'] === 'using key [REDACTED]' || String(r['msg']).startsWith('using key'));
+    assert.ok(line, 'the module log line is there');
+    assert.equal(line['module'], 'chatty');
+    assert.ok(typeof line['reqId'] === 'string');
+    assert.ok(!t.logs.text.includes(SECRET), 'the api key never reaches the log');
+  });
+
+  test('the network layer works from the thread, with upstream overrides', async () => {
+    assert.deepEqual(await t.query({ module: 'fetches', text: 'abc', config: { apikey: 'k1' } }), { results: [{ types: ['text'], values: ['abc k1'] }] });
+  });
+
+  test('many concurrent queries share the thread', async () => {
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.query({ module: 'fetches', text: `v${i}`, config: { apikey: 'k' } })));
+    answers.forEach((a, i) => assert.deepEqual(a, { results: [{ types: ['text'], values: [`v${i} k`] }] }));
+  });
+});
+
+describe('--isolate none runs custom modules on the main thread', () => {
+  test('the module is served in-process (its state is the server’s)', async () => {
+    const t = await startTestServer({ settings: { customDir: dir, isolate: ['none'] } });
+    try {
+      assert.equal(t.server.isolated.aliveThreads, 0);
+      await t.query({ module: 'spin', text: 'calm' });
+      assert.equal(t.server.isolated.aliveThreads, 0);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('--isolate NAME isolates a built-in module', () => {
+  test('eql answers from its own thread', async () => {
+    const t = await startTestServer({ settings: { isolate: ['eql'] } });
+    try {
+      assert.equal(t.server.isolated.aliveThreads, 0, 'threads start on first use');
+      assert.deepEqual(await t.query({ module: 'eql', 'ip-src': '192.0.2.1' }), {
+        results: [{ types: ['comment'], categories: ['External analysis'], values: 'network where source_address == "192.0.2.1"', comment: 'Event EQL queries' }],
+      });
+      assert.equal(t.server.isolated.aliveThreads, 1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  assert.ok(check(), 'condition reached');
+}
