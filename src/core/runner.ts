@@ -17,6 +17,7 @@ import { QueryContext } from './query-context.js';
 import type { SharedResources } from './resource-cache.js';
 import { parseTimeoutSeconds } from './timeout.js';
 import type { WorkerPool } from './worker-pool.js';
+import type { QueryMetrics } from './metrics.js';
 
 /** What the runner needs from the network layer. */
 export interface QueryNetwork {
@@ -45,6 +46,7 @@ export interface RunnerOptions {
   resources: SharedResources;
   /** Seconds; upstream's default is 300. */
   defaultTimeoutSeconds: number;
+  metrics?: QueryMetrics;
   /** Called on every result when set (`--strict-results`): returns violations to log. */
   checkResult?: (module: ModuleDefinition, result: unknown, query: Query) => string[];
 }
@@ -123,10 +125,9 @@ export class QueryRunner {
       if (!(error instanceof RequestError)) throw error;
       outcome = errorOutcome('bad-request', error.message, module?.name, error.status);
     }
-    logger.info(
-      { reqId: requestId, module: typeof name === 'string' ? name.slice(0, 200) : undefined, outcome: outcome.outcome, ms: Math.round((performance.now() - started) * 10) / 10 },
-      'query',
-    );
+    const ms = performance.now() - started;
+    logger.info({ reqId: requestId, module: typeof name === 'string' ? name.slice(0, 200) : undefined, outcome: outcome.outcome, ms: Math.round(ms * 10) / 10 }, 'query');
+    this.options.metrics?.record(module?.name, outcome.outcome, ms / 1000);
     release();
     return outcome;
   }
@@ -178,6 +179,7 @@ export class QueryRunner {
     const existing = this.flights.get(key);
     if (existing && !existing.abort.aborted) {
       log().debug({ sharedWith: existing.requestId }, 'joined an identical query in flight');
+      this.options.metrics?.recordCoalesced();
       return existing;
     }
     const flight = this.startFlight(module, query, run, log);

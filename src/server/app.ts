@@ -24,6 +24,8 @@ export interface AppOptions {
   bodyLimit: number;
   maxJsonDepth: number;
   authToken?: string;
+  /** Renders /metrics (Prometheus text format). */
+  metrics?: () => Promise<string>;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -35,6 +37,7 @@ const ROUTES: Record<string, string> = {
   '/healthcheck': 'GET',
   '/version': 'GET',
   '/openapi.json': 'GET',
+  '/metrics': 'GET',
 };
 
 const OTHER_METHODS = ['DELETE', 'PATCH', 'POST', 'PUT', 'OPTIONS', 'GET'] as const;
@@ -144,7 +147,7 @@ export async function buildApp(options: AppOptions) {
     return sendError(
       reply,
       404,
-      `Not found: ${request.method} ${path.slice(0, 200)}. This server answers GET /modules, POST /query, GET /healthcheck, GET /version, GET /openapi.json and GET /openapi.`,
+      `Not found: ${request.method} ${path.slice(0, 200)}. This server answers GET /modules, POST /query, GET /healthcheck, GET /version, GET /metrics, GET /openapi.json and GET /openapi.`,
     );
   });
 
@@ -152,6 +155,11 @@ export async function buildApp(options: AppOptions) {
   app.get('/healthcheck', (request, reply) => sendStatic(request, reply, healthResponse));
   app.get('/version', (request, reply) => sendStatic(request, reply, versionResponse));
   app.get('/openapi.json', (request, reply) => sendStatic(request, reply, openApiResponse));
+
+  app.get('/metrics', async (_request, reply) => {
+    if (!options.metrics) return sendError(reply, 404, 'Metrics are not enabled on this server.');
+    return reply.code(200).type('text/plain; version=0.0.4; charset=utf-8').send(await options.metrics());
+  });
 
   app.post('/query', async (request, reply) => {
     const body = parseQueryBody(request.body as Buffer, options.maxJsonDepth);

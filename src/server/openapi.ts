@@ -77,6 +77,12 @@ export function buildOpenApiDocument(descriptors: readonly ModuleDescriptor[], v
         },
       },
       '/healthcheck': { get: { summary: 'Liveness', responses: { 200: { description: 'Alive', content: jsonContent({ type: 'object' }, { status: true }) } } } },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics: queries by module and outcome, durations, running queries, threads, memory, event loop lag',
+          responses: { 200: { description: 'Prometheus text format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } },
+        },
+      },
       '/version': { get: { summary: 'Server version', responses: { 200: { description: 'Version', content: jsonContent({ type: 'object' }, { version }) } } } },
     },
   };

@@ -8,6 +8,7 @@ import { loadCustomModules } from '../core/custom-modules.js';
 import type { ModuleDefinition } from '../core/module.js';
 import { ModuleRegistry } from '../core/registry.js';
 import { QueryRunner } from '../core/runner.js';
+import { QueryMetrics } from '../core/metrics.js';
 import { ResourceCache } from '../core/resource-cache.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { sourceOrBuilt, WorkerPool } from '../core/worker-pool.js';
@@ -37,6 +38,7 @@ export interface RunningServer {
   network: Network;
   workers: WorkerPool;
   isolated: IsolatedModules;
+  metrics: QueryMetrics;
   settings: ServerSettings;
   /** The address actually bound, e.g. http://127.0.0.1:6666 */
   url: string;
@@ -64,10 +66,14 @@ export async function createServer(options: StartOptions = {}) {
     ...(settings.caFile ? { caFile: settings.caFile } : {}),
   };
   const network = createNetwork(networkSettings);
+  const metrics = new QueryMetrics();
   const isolated = new IsolatedModules(networkSettings, {
     abortGraceMs: settings.isolateGraceMs,
     maxOldGenerationSizeMb: 1024,
-    onThreadEvent: ({ module, what, error }) => logger.error({ module, ...(error ? { err: error } : {}) }, `module ${module}: ${what}`),
+    onThreadEvent: ({ module, what, error }) => {
+      if (what.startsWith('thread terminated')) metrics.recordThreadTerminated();
+      logger.error({ module, ...(error ? { err: error } : {}) }, `module ${module}: ${what}`);
+    },
   });
   const isolatedHere = isolationMatcher(settings.isolate);
   const builtins = (options.builtins ?? builtinModules).map((module) =>
@@ -92,6 +98,7 @@ export async function createServer(options: StartOptions = {}) {
   const workers = new WorkerPool({}, (error) => logger.error({ err: error }, 'a worker thread failed'));
   const runner = new QueryRunner({
     workers,
+    metrics,
     resources: new ResourceCache(),
     registry,
     logger,
@@ -108,14 +115,20 @@ export async function createServer(options: StartOptions = {}) {
     version: VERSION,
     bodyLimit: settings.bodyLimit,
     maxJsonDepth: settings.maxJsonDepth,
+    metrics: () =>
+      metrics.render({
+        queriesRunning: () => runner.running,
+        isolatedThreads: () => isolated.aliveThreads,
+        workerThreads: () => workers.threadCount(),
+      }),
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
   });
-  return { app, logger, registry, runner, network, workers, isolated, settings };
+  return { app, logger, registry, runner, network, workers, isolated, metrics, settings };
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const parts = await createServer(options);
-  const { app, runner, network, workers, isolated, settings, logger } = parts;
+  const { app, runner, network, workers, isolated, metrics, settings, logger } = parts;
   // MISP can open a connection per attribute at once; Node's default backlog (511) would drop some.
   const address = await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
   let closing: Promise<void> | undefined;
@@ -130,6 +143,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await network.close();
         await workers.close();
         await isolated.close();
+        metrics.stop();
         logger.flush?.();
       }
     })();
