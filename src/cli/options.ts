@@ -47,6 +47,8 @@ Options (environment variable in brackets):
       --ca-file PATH        extra CA certificates (PEM) for upstream TLS  [${ENV.caFile}]
       --auth-token TOKEN    require "Authorization: Bearer TOKEN" (not on /healthcheck)
                                                                      [${ENV.authToken}]
+      --offload-bytes N     bodies larger than N bytes are parsed and run on a worker
+                            thread (default 1048576; 0 = never)        [${ENV.offloadBytes}]
       --isolate LIST        modules run on a thread of their own, stopped hard when a
                             query's abort is ignored: names, custom, all or none
                             (default custom)                          [${ENV.isolate}]
@@ -104,6 +106,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'upstream-connections': { type: 'string' },
         'auth-token': { type: 'string' },
         isolate: { type: 'string', multiple: true },
+        'offload-bytes': { type: 'string' },
         'isolate-grace': { type: 'string' },
         system: { type: 'boolean', short: 's' },
         help: { type: 'boolean', short: 'h' },
@@ -130,6 +133,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   const caFile = pick(v['ca-file'], ENV.caFile);
   const authToken = pick(v['auth-token'], ENV.authToken);
   const isolateGrace = pick(v['isolate-grace'], ENV.isolateGraceMs);
+  const offload = pick(v['offload-bytes'], ENV.offloadBytes);
   const isolate = v.isolate ? list(v.isolate.join(',')) : env[ENV.isolate] !== undefined ? list(env[ENV.isolate]) : d.isolate;
   const settings: ServerSettings = {
     listen: pick(v.listen, ENV.listen) ?? d.listen,
@@ -144,6 +148,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     upstreams: v.upstream ?? list(env[ENV.upstreams]),
     allowUrlRanges: v['allow-url-range'] ?? list(env[ENV.allowUrlRanges]),
     upstreamConnections: connections === undefined ? d.upstreamConnections : integer('--upstream-connections', connections, 1, 100_000),
+    offloadBytes: offload === undefined ? d.offloadBytes : integer('--offload-bytes', offload, 0, 2 ** 31),
     isolate,
     isolateGraceMs: isolateGrace === undefined ? d.isolateGraceMs : integer('--isolate-grace', isolateGrace, 0, 600_000),
     ...(customDir ? { customDir } : {}),

@@ -47,6 +47,8 @@ export interface RunnerOptions {
   /** Seconds; upstream's default is 300. */
   defaultTimeoutSeconds: number;
   metrics?: QueryMetrics;
+  /** Write the one-line summary of each query (off where another runner writes it). Default true. */
+  logSummary?: boolean;
   /** Called on every result when set (`--strict-results`): returns violations to log. */
   checkResult?: (module: ModuleDefinition, result: unknown, query: Query) => string[];
 }
@@ -113,7 +115,7 @@ export class QueryRunner {
   }
 
   async run(body: Record<string, unknown>, requestId: string, clientGone?: ClientGone): Promise<QueryOutcome> {
-    const { registry, logger } = this.options;
+    const { registry } = this.options;
     const started = performance.now();
     const name = body['module'];
     const module = typeof name === 'string' ? registry.get(name) : undefined;
@@ -126,10 +128,15 @@ export class QueryRunner {
       outcome = errorOutcome('bad-request', error.message, module?.name, error.status);
     }
     const ms = performance.now() - started;
-    logger.info({ reqId: requestId, module: typeof name === 'string' ? name.slice(0, 200) : undefined, outcome: outcome.outcome, ms: Math.round(ms * 10) / 10 }, 'query');
-    this.options.metrics?.record(module?.name, outcome.outcome, ms / 1000);
+    if (this.options.logSummary !== false) this.logSummary(requestId, name, outcome, ms);
     release();
     return outcome;
+  }
+
+  /** The one line per query: request id, module, outcome, duration; and its metrics. */
+  logSummary(requestId: string, name: unknown, outcome: QueryOutcome, ms: number): void {
+    this.options.logger.info({ reqId: requestId, module: typeof name === 'string' ? name.slice(0, 200) : undefined, outcome: outcome.outcome, ms: Math.round(ms * 10) / 10 }, 'query');
+    this.options.metrics?.record(outcome.module !== undefined && this.options.registry.has(outcome.module) ? outcome.module : undefined, outcome.outcome, ms / 1000);
   }
 
   private async dispatch(body: Record<string, unknown>, requestId: string, module: ModuleDefinition | undefined, clientGone?: ClientGone): Promise<QueryOutcome> {

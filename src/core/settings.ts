@@ -26,6 +26,8 @@ export interface ServerSettings {
   upstreamConnections: number;
   /** Bearer token required on every route but /healthcheck, when set. */
   authToken?: string;
+  /** Bodies larger than this (bytes) are parsed and run on the worker pool; 0 turns it off. */
+  offloadBytes: number;
   /** Modules whose handler runs on a thread of its own: names, `custom`, `all` or `none`. */
   isolate: string[];
   /** How long an isolated query may take to stop after its abort before its thread is terminated, in ms. */
@@ -48,6 +50,7 @@ export const ENV = {
   caFile: 'MISP_MODULES_CA_FILE',
   upstreamConnections: 'MISP_MODULES_UPSTREAM_CONNECTIONS',
   authToken: 'MISP_MODULES_AUTH_TOKEN',
+  offloadBytes: 'MISP_MODULES_OFFLOAD_BYTES',
   isolate: 'MISP_MODULES_ISOLATE',
   isolateGraceMs: 'MISP_MODULES_ISOLATE_GRACE_MS',
 } as const satisfies Record<keyof ServerSettings, string>;
@@ -66,6 +69,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   upstreams: [],
   allowUrlRanges: [],
   upstreamConnections: 1024,
+  // A 1 MiB body takes about 15 ms to parse; larger ones (events, files) go to a worker.
+  offloadBytes: 1024 * 1024,
   // Custom modules are code the project has not reviewed: a loop in one must not stall the server.
   isolate: ['custom'],
   isolateGraceMs: 1000,

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Piscina as PiscinaPool } from 'piscina';
+import type { MessagePort } from 'node:worker_threads';
 import { AbortedError } from './errors.js';
 
 export interface WorkerRunner {
@@ -20,7 +21,7 @@ export interface WorkerRunner {
    * Runs `task` (a file URL; `new URL('./my-task.js', import.meta.url)`) with
    * `input` (structured-cloneable) on a worker thread.
    */
-  run<I, O>(task: URL, input: I, options?: { transferList?: ArrayBuffer[] }): Promise<O>;
+  run<I, O>(task: URL, input: I, options?: { transferList?: Array<ArrayBuffer | MessagePort> }): Promise<O>;
 }
 
 export interface WorkerPoolOptions {
@@ -72,7 +73,7 @@ export class WorkerPool {
   /** A runner bound to one query's signal. */
   forQuery(signal: AbortSignal): WorkerRunner {
     return {
-      run: async <I, O>(task: URL, input: I, options: { transferList?: ArrayBuffer[] } = {}): Promise<O> => {
+      run: async <I, O>(task: URL, input: I, options: { transferList?: Array<ArrayBuffer | MessagePort> } = {}): Promise<O> => {
         if (signal.aborted) throw new AbortedError();
         const pool = await this.get();
         try {

@@ -13,6 +13,7 @@ import { describeModule } from '../core/descriptor.js';
 import { RequestError } from '../core/errors.js';
 import type { ModuleRegistry } from '../core/registry.js';
 import type { QueryRunner } from '../core/runner.js';
+import type { QueryOffload } from './offload/offload.js';
 import { parseQueryBody } from './body.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -24,6 +25,8 @@ export interface AppOptions {
   bodyLimit: number;
   maxJsonDepth: number;
   authToken?: string;
+  /** Runs queries whose body is over `offloadBytes` on the worker pool. */
+  offload?: { threshold: number; runner: QueryOffload };
   /** Renders /metrics (Prometheus text format). */
   metrics?: () => Promise<string>;
 }
@@ -161,16 +164,25 @@ export async function buildApp(options: AppOptions) {
     return reply.code(200).type('text/plain; version=0.0.4; charset=utf-8').send(await options.metrics());
   });
 
+  const offload = options.offload && options.offload.threshold > 0 ? options.offload : undefined;
   app.post('/query', async (request, reply) => {
-    const body = parseQueryBody(request.body as Buffer, options.maxJsonDepth);
+    const raw = request.body as Buffer;
     // A client that hangs up (MISP's curl timeout) aborts the module's work.
     let onClose: (() => void) | undefined;
-    const outcome = await options.runner.run(body, request.id, (listener) => {
+    const clientGone = (listener: () => void) => {
       onClose = () => {
         if (!reply.raw.writableFinished) listener();
       };
       reply.raw.once('close', onClose);
-    });
+    };
+    let outcome;
+    if (offload && raw.length > offload.threshold) {
+      const started = performance.now();
+      outcome = await offload.runner.run(raw, request.id, clientGone);
+      options.runner.logSummary(request.id, outcome.module, outcome, performance.now() - started);
+    } else {
+      outcome = await options.runner.run(parseQueryBody(raw, options.maxJsonDepth), request.id, clientGone);
+    }
     if (onClose) reply.raw.off('close', onClose);
     return reply.code(outcome.status).type(JSON_TYPE).send(outcome.body);
   });

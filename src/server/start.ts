@@ -20,6 +20,8 @@ import { builtinModules } from '../modules/index.js';
 import { USER_AGENT, VERSION } from '../version.js';
 import { buildApp, type App } from './app.js';
 import { createLogger } from './logger.js';
+import { QueryOffload } from './offload/offload.js';
+import { pino } from 'pino';
 
 export interface StartOptions {
   settings?: Partial<ServerSettings>;
@@ -39,6 +41,7 @@ export interface RunningServer {
   workers: WorkerPool;
   isolated: IsolatedModules;
   metrics: QueryMetrics;
+  offload: QueryOffload;
   settings: ServerSettings;
   /** The address actually bound, e.g. http://127.0.0.1:6666 */
   url: string;
@@ -108,7 +111,23 @@ export async function createServer(options: StartOptions = {}) {
     // Loaded only when asked for: the data model is not needed to serve.
     ...(settings.strictResults ? { checkResult: (await import('./result-checker.js')).createResultChecker() } : {}),
   });
+  const offload = new QueryOffload({
+    pool: workers,
+    logger,
+    graceMs: settings.isolateGraceMs,
+    settings: {
+      network: networkSettings,
+      maxJsonDepth: settings.maxJsonDepth,
+      defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
+      logLevel: settings.debug ? 'debug' : settings.logLevel,
+      strictResults: settings.strictResults,
+      ...(settings.customDir ? { customDir: settings.customDir } : {}),
+    },
+    // Lines come scrubbed from the worker's own logger: straight to the destination.
+    writeLine: (line) => (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]!.write(line),
+  });
   const app = await buildApp({
+    offload: { threshold: settings.offloadBytes, runner: offload },
     registry,
     runner,
     logger,
@@ -117,25 +136,28 @@ export async function createServer(options: StartOptions = {}) {
     maxJsonDepth: settings.maxJsonDepth,
     metrics: () =>
       metrics.render({
-        queriesRunning: () => runner.running,
+        queriesRunning: () => runner.running + offload.inFlight,
         isolatedThreads: () => isolated.aliveThreads,
         workerThreads: () => workers.threadCount(),
       }),
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
   });
-  return { app, logger, registry, runner, network, workers, isolated, metrics, settings };
+  return { app, logger, registry, runner, network, workers, isolated, metrics, offload, settings };
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const parts = await createServer(options);
-  const { app, runner, network, workers, isolated, metrics, settings, logger } = parts;
+  const { app, runner, network, workers, isolated, metrics, offload, settings, logger } = parts;
   // MISP can open a connection per attribute at once; Node's default backlog (511) would drop some.
   const address = await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       // Queries still running when the grace period ends are aborted: they answer "Timeout.".
-      const grace = setTimeout(() => runner.abortAll(), settings.shutdownGraceMs);
+      const grace = setTimeout(() => {
+        runner.abortAll();
+        offload.abortAll();
+      }, settings.shutdownGraceMs);
       try {
         await app.close();
       } finally {
