@@ -16,6 +16,8 @@ const NETWORK_EXPORTS = new Set(['virustotal_collections', 'vt_graph']);
 /** Settings a module cannot export without (as an admin would set them). */
 const CONFIG: Record<string, Json> = {
   goamlexport: { rentity_id: '2510' },
+  defender_endpoint_export: { Period: '1d' },
+  nexthinkexport: { Period: '1d' },
 };
 
 async function peakMiB(pid: number): Promise<number> {

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import pdfexport from '../../../src/modules/export/pdfexport.js';
-import { chunkText } from '../../../src/modules/export/_pdf/render.js';
+import { pdfOptions } from '../../../src/modules/export/_pdf/model.js';
+import { chunkText, renderReport } from '../../../src/modules/export/_pdf/render.js';
 import { startTestServer, type TestServer } from '../../server/harness.js';
 import { assertDescriptor, attr, badInputTests, object, rawEvent, toRaw, type Json } from './helpers-a.js';
 
@@ -185,6 +186,22 @@ describe('pdfexport', () => {
     assert.equal(squash(pieces.join('')), squash(value));
     assert.deepEqual(chunkText(''), ['']);
     assert.deepEqual(chunkText('short'), ['short']);
+  });
+
+  test('every page has its footer; past the counting limit the total is left out, and no row is lost', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ['domain', `host${i}.example.org`, `row ${i}`, 'Yes']);
+    const report = {
+      options: pdfOptions({}),
+      events: [{ title: 'Footers', metadata: [['Info', 'Footers']] as Array<[string, string]>, tags: [], categories: [{ title: 'Network activity', rows }], objects: [], galaxies: [], related: [] }],
+    };
+    const counted = await readPdf(await renderReport(report));
+    assert.ok(counted.pages > 3);
+    for (let page = 1; page <= counted.pages; page++) assert.ok(contains(counted, `Page ${page} / ${counted.pages}`), `footer of page ${page}`);
+    const uncounted = await readPdf(await renderReport(report, 10));
+    assert.equal(uncounted.pages, counted.pages, 'the same layout');
+    for (let page = 1; page <= uncounted.pages; page++) assert.ok(contains(uncounted, `Page ${page}`), `footer of page ${page}`);
+    assert.ok(!/Page\d+\//.test(squash(uncounted.text)), 'no total');
+    for (const [, value] of rows) assert.ok(contains(uncounted, value!));
   });
 
   badInputTests(() => t, MODULE);

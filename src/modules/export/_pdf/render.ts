@@ -3,6 +3,11 @@
  * attribute tables per category, object tables, galaxies, related events,
  * and "Page n / N" footers. Table cells wrap; a value too long for one page
  * continues on the next rows; tables repeat their header on each page.
+ *
+ * Pages are not kept in memory (no `bufferPages`): each footer is written
+ * when its page is added, and pages stream out as they are finished. The
+ * total N comes from a first layout pass whose output is thrown away; for
+ * very large reports that pass is skipped and footers read "Page n".
  */
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
@@ -56,12 +61,17 @@ class ReportPdf {
   readonly doc: PDFKit.PDFDocument;
   private readonly unicode: boolean;
 
-  constructor(report: PdfReport) {
+  /** Pages added so far. */
+  pages = 0;
+
+  constructor(
+    report: PdfReport,
+    private readonly totalPages?: number,
+  ) {
     const title = report.events.map((e) => e.title).join(' / ');
     this.doc = new PDFDocument({
       size: 'A4',
       margin: MARGIN,
-      bufferPages: true,
       info: { Title: title, Creator: 'misp-modules pdfexport', ...(report.options.author ? { Author: report.options.author } : {}) },
     });
     const custom = report.options.customFont;
@@ -76,6 +86,29 @@ class ReportPdf {
       this.unicode = fonts.unicodeText;
     }
     this.doc.font('regular').fillColor(TEXT);
+    this.footer();
+    this.doc.on('pageAdded', () => this.footer());
+  }
+
+  /** Writes the current page's footer, leaving position, font and colour as they were (a table may be mid-row). */
+  private footer(): void {
+    const { doc } = this;
+    this.pages++;
+    const state = doc as unknown as { _font: unknown; _fontSize: number; _fillColor: unknown };
+    const [font, size, fill, x, y] = [state._font, state._fontSize, state._fillColor, doc.x, doc.y];
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing below the margin must not add a page
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`Page ${this.pages}${this.totalPages ? ` / ${this.totalPages}` : ''}`, MARGIN, doc.page.height - MARGIN / 2 - 4, { width: this.width, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+    state._font = font;
+    state._fontSize = size;
+    state._fillColor = fill;
+    doc.x = x;
+    doc.y = y;
   }
 
   private clean(text: string): string {
@@ -225,35 +258,35 @@ class ReportPdf {
       for (const related of event.related) this.paragraph(`• ${related}`, { size: 9.5 });
     }
   }
-
-  footers(): void {
-    const { doc } = this;
-    const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0; // writing below the margin must not add a page
-      doc
-        .font('regular')
-        .fontSize(8)
-        .fillColor(MUTED)
-        .text(`Page ${i + 1} / ${range.count}`, MARGIN, doc.page.height - MARGIN / 2 - 4, { width: this.width, align: 'right', lineBreak: false });
-      doc.page.margins.bottom = bottom;
-    }
-  }
 }
 
-export function renderReport(report: PdfReport): Promise<Buffer> {
-  const pdf = new ReportPdf(report);
+/** Beyond this many table rows, the page-counting pass (about as long as the real one) is skipped. */
+const COUNTED_ROWS_LIMIT = 10_000;
+
+function rowCount(report: PdfReport): number {
+  let rows = 0;
+  for (const event of report.events) for (const table of [...event.categories, ...event.objects]) rows += table.rows.length;
+  return rows;
+}
+
+/** Lays the report out; keeps the bytes only when asked (the counting pass throws them away). */
+function layout(report: PdfReport, totalPages: number | undefined, keep: boolean): Promise<{ pages: number; bytes: Buffer }> {
+  const pdf = new ReportPdf(report, totalPages);
   const { doc } = pdf;
   const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+  const done = new Promise<{ pages: number; bytes: Buffer }>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => {
+      if (keep) chunks.push(chunk);
+    });
+    doc.on('end', () => resolve({ pages: pdf.pages, bytes: Buffer.concat(chunks) }));
     doc.on('error', reject);
   });
   report.events.forEach((event, i) => pdf.event(event, i === 0));
-  pdf.footers();
   doc.end();
   return done;
+}
+
+export async function renderReport(report: PdfReport, countedRowsLimit = COUNTED_ROWS_LIMIT): Promise<Buffer> {
+  const total = rowCount(report) <= countedRowsLimit ? (await layout(report, undefined, false)).pages : undefined;
+  return (await layout(report, total, true)).bytes;
 }
