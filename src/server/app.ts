@@ -5,8 +5,6 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { describeModule } from '../core/descriptor.js';
@@ -16,6 +14,7 @@ import type { QueryRunner } from '../core/runner.js';
 import type { QueryOffload } from './offload/offload.js';
 import { parseQueryBody } from './body.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { EXPLORER_HTML, explorerAsset } from './api-explorer.js';
 
 export interface AppOptions {
   registry: ModuleRegistry;
@@ -198,8 +197,14 @@ export async function buildApp(options: AppOptions) {
     });
   }
 
-  await app.register(swagger, { mode: 'static', specification: { document: document as never } });
-  await app.register(swaggerUi, { routePrefix: '/openapi', uiConfig: { url: '/openapi.json' } as never });
+  app.get('/openapi', (_request, reply) => reply.code(200).type('text/html; charset=utf-8').send(EXPLORER_HTML));
+  app.get('/openapi/', (_request, reply) => reply.redirect('../openapi'));
+  app.get('/openapi/static/:file', async (request, reply) => {
+    const asset = explorerAsset((request.params as { file: string }).file);
+    if (!asset) return sendError(reply, 404, 'No such file in the API explorer.');
+    const { body, type } = await asset;
+    return reply.code(200).type(type).header('cache-control', 'public, max-age=86400').send(body);
+  });
   return app;
 }
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -122,8 +122,12 @@ describe('the other endpoints', () => {
   });
 
   test('GET /openapi serves a local API explorer that loads nothing from the internet', async () => {
+    let page = t.url + '/openapi';
     let res = await t.get('/openapi');
-    if (res.status >= 300 && res.status < 400) res = await t.get(String(res.headers['location']));
+    if (res.status >= 300 && res.status < 400) {
+      page = new URL(String(res.headers['location']), page).href;
+      res = await t.get(new URL(page).pathname);
+    }
     assert.equal(res.status, 200);
     assert.match(String(res.headers['content-type']), /text\/html/);
     assert.match(res.text, /swagger/i);
@@ -132,9 +136,15 @@ describe('the other endpoints', () => {
     const scriptSrcs = [...res.text.matchAll(/src="([^"]+)"/g)].map((m) => m[1]!);
     assert.ok(scriptSrcs.length > 0);
     for (const src of scriptSrcs) {
-      const asset = await t.get(new URL(src, t.url + '/openapi/').pathname);
+      // Resolved as a browser does, against the page's own URL.
+      const asset = await t.get(new URL(src, page).pathname);
       assert.equal(asset.status, 200, src);
     }
+    const styles = [...res.text.matchAll(/href="([^"]+\.css)"/g)].map((m) => m[1]!);
+    assert.ok(styles.length > 0);
+    for (const href of styles) assert.match(String((await t.get(new URL(href, page).pathname)).headers['content-type']), /text\/css/);
+    assert.equal((await t.get('/openapi/static/..%2Fpackage.json')).status, 404, 'only the explorer files are served');
+    assert.equal((await t.get('/openapi/static/index.js')).status, 404);
     const initializer = await t.get('/openapi/static/swagger-initializer.js');
     assert.equal(initializer.status, 200);
     assert.match(initializer.text, /openapi\.json|\/openapi\/json/);
