@@ -7,11 +7,25 @@
  * logged with its stack and the client gets a generic message naming the
  * module and the request id.
  */
+const MODULE_ERROR = Symbol.for('misp-modules-ts.ModuleError');
+
 export class ModuleError extends Error {
-  override readonly name = 'ModuleError';
+  override readonly name: string = 'ModuleError';
+  readonly [MODULE_ERROR] = true;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+  }
+
+  /**
+   * `error instanceof ModuleError` holds for a ModuleError from another copy
+   * of this file too: the bundled server (dist/cli.js), the per-file build
+   * its lazily loaded parts and custom modules import, and source under tsx
+   * each have their own class. Subclasses keep the ordinary check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== ModuleError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MODULE_ERROR] === true;
   }
 }
 
