@@ -42,6 +42,8 @@ import pdfexport from './export/pdfexport.js';
 import testexport from './export/testexport.js';
 import threatStream_misp_export from './export/threatStream_misp_export.js';
 import threat_connect_export from './export/threat_connect_export.js';
+import virustotal_collections from './export/virustotal_collections.js';
+import vt_graph from './export/vt_graph.js';
 import anyrun_sandbox_import from './import/anyrun_sandbox_import.js';
 import cof2misp from './import/cof2misp.js';
 import csvimport from './import/csvimport.js';
@@ -59,6 +61,7 @@ import taxii21 from './import/taxii21.js';
 import testimport from './import/testimport.js';
 import threatanalyzer_import from './import/threatanalyzer_import.js';
 import url_import from './import/url_import.js';
+import vmray_import from './import/vmray_import.js';
 import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
@@ -107,6 +110,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   testimport,
   threatanalyzer_import,
   url_import,
+  vmray_import,
   vmray_summary_json_import,
   // export
   cef_export,
@@ -121,6 +125,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   testexport,
   threatStream_misp_export,
   threat_connect_export,
+  virustotal_collections,
+  vt_graph,
   // action
   testaction,
 ];

@@ -1,0 +1,115 @@
+/**
+ * The VMRay REST API as upstream's vmray_rest_api client uses it: GETs with
+ * `Authorization: api_key <key>`, JSON answers `{"result": "ok", "data": …}`
+ * (long lists continue through `/rest/continuation/<id>`), errors
+ * `{"result": "error", "error_msg": "…"}` with a non-2xx status, and report
+ * files downloaded raw from an analysis archive.
+ *
+ * The server URL is a setting sent with each query, so it goes through the URL
+ * guard (an appliance on a private network needs --allow-url-range).
+ */
+import { ModuleError } from '../../../core/errors.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { statusLine } from '../../../net/http-errors.js';
+import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';
+import { isRecord, str } from '../_joe/json.js';
+
+const SERVICE = 'VMRay';
+/** Per request; the query's own timeout still applies. */
+const TIMEOUT_MS = 60_000;
+/** A guard against a server that never stops handing out continuation ids. */
+const MAX_CONTINUATIONS = 100;
+
+/** A non-2xx answer (or `"result": "error"`), with VMRay's `error_msg` when it gave one. */
+export class VMRayApiError extends ModuleError {
+  constructor(
+    readonly status: number,
+    readonly detail: string | undefined,
+  ) {
+    const tail = detail ? `: ${detail.replace(/\.$/, '')}` : '';
+    // VMRay errors come with a non-2xx status; an error inside a 200 answer is named as such
+    super(status >= 200 && status <= 299 ? `${SERVICE} answered an error${tail}.` : `${SERVICE} answered HTTP ${statusLine(status)}${tail}.`);
+  }
+}
+
+/** `vmray.example.org` → `https://vmray.example.org` (upstream assumes https), no trailing slash. */
+export function serverUrl(raw: string): string {
+  const trimmed = raw.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ModuleError(`The VMRay url setting is not a valid URL: ${trimmed.slice(0, 200)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ModuleError('The VMRay url setting must be an https:// URL of the VMRay server.');
+  }
+  url.search = '';
+  url.hash = '';
+  return url.href.replace(/\/+$/, '');
+}
+
+function errorDetail(response: HttpResponse): string | undefined {
+  try {
+    const body: unknown = JSON.parse(response.text());
+    if (isRecord(body)) return str(body['error_msg'])?.trim() || undefined;
+  } catch {
+    // not JSON: the status alone says it
+  }
+  return undefined;
+}
+
+export class VMRayApi {
+  constructor(
+    private readonly ctx: ModuleContext,
+    private readonly server: string,
+    private readonly apiKey: string,
+  ) {}
+
+  private async get(path: string, accept: string): Promise<HttpResponse> {
+    const options: HttpRequestOptions = {
+      service: SERVICE,
+      timeoutMs: TIMEOUT_MS,
+      userUrl: true,
+      headers: { accept, authorization: `api_key ${this.apiKey}` },
+    };
+    const response = await this.ctx.http.request(`${this.server}${path}`, options);
+    if (response.status < 200 || response.status > 299) throw new VMRayApiError(response.status, errorDetail(response));
+    return response;
+  }
+
+  private async getJson(path: string): Promise<Record<string, unknown>> {
+    const response = await this.get(path, 'application/json');
+    let body: unknown;
+    try {
+      body = response.json();
+    } catch (error) {
+      throw new ModuleError(`${SERVICE} answered with invalid JSON (HTTP ${response.status}) for ${path}.`, { cause: error });
+    }
+    if (!isRecord(body)) throw new ModuleError(`${SERVICE} answered ${path} with JSON that is not an API response.`);
+    if (body['result'] === 'error') throw new VMRayApiError(response.status, str(body['error_msg']));
+    return body;
+  }
+
+  /** The `data` of an API answer, with the continued parts of a long list appended. */
+  async call(path: string): Promise<unknown> {
+    let body = await this.getJson(path);
+    const data = body['data'];
+    for (let page = 0; body['continuation_id'] !== undefined && body['continuation_id'] !== null; page += 1) {
+      if (!Array.isArray(data)) throw new ModuleError(`${SERVICE} answered ${path} with a continuation of something that is not a list.`);
+      if (page >= MAX_CONTINUATIONS) throw new ModuleError(`${SERVICE} continued its answer to ${path} more than ${MAX_CONTINUATIONS} times.`);
+      const id = str(body['continuation_id']) ?? '';
+      if (!/^\d+$/.test(id)) throw new ModuleError(`${SERVICE} answered ${path} with an invalid continuation id.`);
+      body = await this.getJson(`/rest/continuation/${id}`);
+      const more = body['data'];
+      if (Array.isArray(more)) data.push(...(more as unknown[]));
+    }
+    return data;
+  }
+
+  /** A file of an analysis archive, e.g. `logs/summary_v2.json`, as bytes. */
+  async download(path: string): Promise<Buffer> {
+    return (await this.get(path, '*/*')).body;
+  }
+}
