@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { request } from 'undici';
-import { burst, openFds, type BurstFigures } from './burst.js';
+import { burst, directBurst, openFds, type BurstFigures } from './burst.js';
 import { load, type LoadFigures } from './load.js';
 import { freePort, residentMiB, startProcess } from './processes.js';
 
@@ -41,6 +41,8 @@ const cveQuery = (i: number, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ module: 'cve', attribute: { type: 'vulnerability', value: `CVE-2024-${String(i).padStart(5, '0')}`, uuid: '5f1c0a2e-0000-4000-8000-000000000001' }, ...extra });
 
 interface SlowFigures {
+  /** 1,000 GETs from the same client straight to the upstream: the floor for burst1000. */
+  direct1000: BurstFigures;
   burst1000: BurstFigures;
   burst5000: BurstFigures;
   timeouts: { burst: BurstFigures; serverFdsIdle: number; serverFdsAfter: number; upstreamOpenAfter: number };
@@ -57,6 +59,7 @@ async function slowUpstream(): Promise<SlowFigures> {
   const server = await startProcess(['dist/cli.js'], { MISP_MODULES_UPSTREAMS: `cve.circl.lu=http://127.0.0.1:${upstreamPort}`, MISP_MODULES_LOG_LEVEL: 'warn' });
   try {
     await burst(server.url, Array.from({ length: 50 }, (_, i) => cveQuery(90_000 + i))); // warm-up
+    const direct1000 = await directBurst(Array.from({ length: 1000 }, (_, i) => `${upstream.url}/api/vulnerability/CVE-2023-${String(i).padStart(5, '0')}`));
     const burst1000 = await burst(server.url, Array.from({ length: 1000 }, (_, i) => cveQuery(i)));
     const burst5000 = await burst(server.url, Array.from({ length: 5000 }, (_, i) => cveQuery(10_000 + i)));
     // Let keep-alive connections from the bursts expire, then count the idle state.
@@ -67,7 +70,7 @@ async function slowUpstream(): Promise<SlowFigures> {
     await new Promise((r) => setTimeout(r, 6000));
     const serverFdsAfter = await openFds(server.child.pid!);
     const upstreamOpenAfter = (await stats(upstream.url)).open;
-    return { burst1000, burst5000, timeouts: { burst: timeoutBurst, serverFdsIdle, serverFdsAfter, upstreamOpenAfter } };
+    return { direct1000, burst1000, burst5000, timeouts: { burst: timeoutBurst, serverFdsIdle, serverFdsAfter, upstreamOpenAfter } };
   } finally {
     await server.stop();
     await upstream.stop();
@@ -192,6 +195,7 @@ async function main(): Promise<void> {
     '',
     '| slow upstream (answers after 1 s) | ok | errors | p50 ms | p99 ms | last answer ms |',
     '|---|---|---|---|---|---|',
+    `| 1000 concurrent GETs straight to the upstream (same client, no server: the floor) | ${slow.direct1000.ok} | ${JSON.stringify(slow.direct1000.errors)} | ${slow.direct1000.p50Ms} | ${slow.direct1000.p99Ms} | ${slow.direct1000.maxMs} |`,
     ...(['burst1000', 'burst5000'] as const).map((k) => {
       const b = slow[k];
       return `| ${b.requests} concurrent cve lookups | ${b.ok} | ${JSON.stringify(b.errors)} | ${b.p50Ms} | ${b.p99Ms} | ${b.maxMs} |`;
