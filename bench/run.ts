@@ -170,6 +170,13 @@ async function main(): Promise<void> {
   try {
     rows.push(await compare('GET /modules', server.url, bare.url, '/modules'));
     rows.push(await compare('POST /query (eql, no network)', server.url, bare.url, '/query', QUERY_BODY));
+    // The price of running every module on a thread of its own (--isolate all).
+    const isolated = await startProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'info', MISP_MODULES_ISOLATE: 'all' });
+    try {
+      rows.push(await compare('POST /query (eql) with --isolate all', isolated.url, bare.url, '/query', QUERY_BODY));
+    } finally {
+      await isolated.stop();
+    }
   } finally {
     await server.stop();
     await bare.stop();
