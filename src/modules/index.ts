@@ -30,6 +30,8 @@ import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
+import yara_query from './expansion/yara_query.js';
+import yara_syntax_validator from './expansion/yara_syntax_validator.js';
 import cef_export from './export/cef_export.js';
 import cisco_firesight_manager_ACL_rule_export from './export/cisco_firesight_manager_ACL_rule_export.js';
 import defender_endpoint_export from './export/defender_endpoint_export.js';
@@ -44,6 +46,7 @@ import threatStream_misp_export from './export/threatStream_misp_export.js';
 import threat_connect_export from './export/threat_connect_export.js';
 import virustotal_collections from './export/virustotal_collections.js';
 import vt_graph from './export/vt_graph.js';
+import yara_export from './export/yara_export.js';
 import anyrun_sandbox_import from './import/anyrun_sandbox_import.js';
 import cof2misp from './import/cof2misp.js';
 import csvimport from './import/csvimport.js';
@@ -92,6 +95,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   stix2_pattern_syntax_validator,
   vulnerability_lookup,
   xlsx_enrich,
+  yara_query,
+  yara_syntax_validator,
   // import
   anyrun_sandbox_import,
   cof2misp,
@@ -127,6 +132,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   threat_connect_export,
   virustotal_collections,
   vt_graph,
+  yara_export,
   // action
   testaction,
 ];
