@@ -13,8 +13,13 @@ import { defineModule, type ModuleConfig, type UserConfigField } from '../../cor
 import { flag, isYes } from '../_shared/archives/upload.js';
 import { isRecord, str, truthy, type Json } from './_joe/json.js';
 import { VMRayApi, VMRayApiError, serverUrl } from './_vmray/api.js';
-import { convertReports, type VMRayOptions, type VMRayReport } from './_vmray/parser.js';
-import { SummaryV1, SummaryV2, v1Verdict, v2Verdict } from './_vmray/reports.js';
+import type { VMRayOptions } from './_vmray/parser.js';
+import { v1Verdict, v2Verdict } from './_vmray/reports.js';
+import type { DownloadedSummary, VMRayApiTaskInput } from './_vmray/api-task.js';
+import { runOffloaded } from '../_shared/archives/offload.js';
+import type { MispStandardResults } from '../../misp/types.js';
+
+const TASK = new URL('./_vmray/api-task.js', import.meta.url);
 
 const MESSAGES = {
   missingUrl: 'VMRay config is missing a value for `url`.',
@@ -58,17 +63,6 @@ function sampleVerdict(sample: unknown): string | undefined {
   if ('sample_verdict' in sample) return v2Verdict(sample['sample_verdict']);
   if ('sample_severity' in sample) return v1Verdict(sample['sample_severity']);
   return undefined;
-}
-
-function parseSummary(bytes: Buffer, analysisId: string, file: string): Json {
-  let report: unknown;
-  try {
-    report = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ModuleError(`VMRay answered an invalid ${file} for analysis ${analysisId} (not JSON).`, { cause: error });
-  }
-  if (!isRecord(report)) throw new ModuleError(`VMRay answered an invalid ${file} for analysis ${analysisId} (not a JSON object).`);
-  return report;
 }
 
 export default defineModule({
@@ -146,7 +140,7 @@ export default defineModule({
 
     const analyses = await api.call(`/rest/analysis/sample/${id}`);
     const file = version.v2 ? 'summary_v2.json' : 'summary.json';
-    const reports: VMRayReport[] = [];
+    const summaries: DownloadedSummary[] = [];
     for (const analysis of Array.isArray(analyses) ? analyses : []) {
       const analysisId = isRecord(analysis) ? str(analysis['analysis_id']) : undefined;
       if (!analysisId || !/^\d+$/.test(analysisId)) {
@@ -164,13 +158,17 @@ export default defineModule({
         }
         throw error;
       }
-      const report = parseSummary(bytes, analysisId, file);
-      const parser = version.v2 ? new SummaryV2(report, Number(analysisId)) : new SummaryV1(report, Number(analysisId));
       const permalink = str((analysis as Json)['analysis_webif_url']);
-      reports.push({ parser, ...(permalink && { permalink }) });
+      summaries.push({ analysisId, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), ...(permalink && { permalink }) });
     }
-    if (!reports.some((r) => !r.parser.isStaticReport())) throw new ModuleError(fill(MESSAGES.noReport, id));
-
-    return { results: convertReports(reports, options, sampleVerdict(sample)) };
+    const verdict = sampleVerdict(sample);
+    const results = await runOffloaded<VMRayApiTaskInput, MispStandardResults>(ctx, TASK, {
+      summaries,
+      v2: version.v2,
+      options,
+      noReportMessage: fill(MESSAGES.noReport, id),
+      ...(verdict !== undefined && { verdict }),
+    });
+    return { results };
   },
 });
