@@ -27,7 +27,7 @@ export default defineModule({
     features:
       'This module takes a Sigma rule attribute as input and tries all the different queries available to convert it' +
       ` into different formats recognized by SIEMs. Backends: ${[...BACKENDS.keys()].join(', ')}` +
-      ` (not available yet: ${REMAINING_TARGETS.join(', ')}).`,
+      (REMAINING_TARGETS.length > 0 ? ` (not available yet: ${REMAINING_TARGETS.join(', ')}).` : '.'),
     references: ['https://github.com/Neo23x0/sigma/wiki'],
     input: 'A Sigma attribute.',
     output: 'Text displaying results of queries on the Sigma attribute.',
