@@ -123,7 +123,12 @@ describe('clamav', () => {
     try {
       const big = Buffer.alloc(3 * 1024 * 1024, 0x41);
       const answer = await scan(small.connection, { type: 'attachment', value: 'big.bin', data: big.toString('base64') });
-      assert.match(String(answer['error']), /^Could not send attribute data to ClamAV\. Maybe file is too big\? \(clamd: INSTREAM size limit exceeded\. ERROR/);
+      // clamd answers and closes while we still write: its reply usually arrives first, but the
+      // close can reset the connection before the reply is read (a race of the protocol itself).
+      assert.match(
+        String(answer['error']),
+        /^Could not send attribute data to ClamAV\. Maybe file is too big\? \((clamd: INSTREAM size limit exceeded\. ERROR|write EPIPE|read ECONNRESET|write ECONNRESET)/,
+      );
       assert.equal(small.streams.length, 0);
     } finally {
       await small.close();
