@@ -163,7 +163,10 @@ export class QueryRunner {
     this.inProgress.add(abort);
     const { network, workers } = this.options;
     const ctx = new QueryContext(run.config, run.provided, moduleLogger(log), run.requestId, abort, network, workers, this.options.resources);
-    const work = Promise.resolve().then(() => module.handle(query, ctx));
+    // The handler starts on the next turn of the event loop, not in a microtask of the
+    // request's last chunk: the loop then reads every request that is ready before it
+    // writes answers. Measured: /query throughput doubles at 50 connections (BENCHMARKS.md).
+    const work = new Promise<void>((resolve) => setImmediate(resolve)).then(() => module.handle(query, ctx));
     const flight: Flight = { work, abort, waiters: 0, requestId: run.requestId };
     // The handler may settle after every waiter has left; its outcome is then dropped here.
     work.catch(() => undefined).finally(() => this.inProgress.delete(abort));
