@@ -10,10 +10,10 @@
  */
 import { ModuleError } from '../../core/errors.js';
 import { defineModule, type ModuleConfig, type UserConfigField } from '../../core/module.js';
-import { flag, isYes } from '../_shared/archives/upload.js';
+import { isYes } from '../_shared/archives/upload.js';
 import { isRecord, str, truthy, type Json } from './_joe/json.js';
 import { VMRayApi, VMRayApiError, serverUrl } from './_vmray/api.js';
-import type { VMRayOptions } from './_vmray/parser.js';
+import { vmrayOptions } from './_vmray/options.js';
 import { v1Verdict, v2Verdict } from './_vmray/reports.js';
 import type { DownloadedSummary, VMRayApiTaskInput } from './_vmray/api-task.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
@@ -111,16 +111,7 @@ export default defineModule({
     const server = serverUrl(required(c, 'url', MESSAGES.missingUrl));
     const api = new VMRayApi(ctx, server, required(c, 'apikey', MESSAGES.missingApiKey));
     const id = sampleId(required(c, 'Sample ID', MESSAGES.missingSampleId));
-    const options: VMRayOptions = {
-      // not in this module's form; upstream still reads it
-      includeAnalysisId: flag(c['Analysis ID'], true),
-      includeVtiDetails: flag(c['VTI'], true),
-      includeIocs: flag(c['IOCs'], true),
-      includeAllArtifacts: flag(c['Artifacts'], false),
-      includeAnalysisDetails: flag(c['Analysis Details'], true),
-      useMispObjects: !isYes(c['disable_misp_objects']),
-      tagObjects: !isYes(c['disable_tags']),
-    };
+    const options = vmrayOptions(c);
 
     const version = await reportVersion(api);
     if (version.allArtifacts) options.includeAllArtifacts = true;

@@ -7,8 +7,9 @@ import { defineModule } from '../../core/module.js';
 import { decodeBase64Field } from '../../core/query-helpers.js';
 import type { MispStandardResults } from '../../misp/types.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
-import { flag, isYes } from '../_shared/archives/upload.js';
+import { flag } from '../_shared/archives/upload.js';
 import type { VMRayTaskInput } from './_vmray/task.js';
+import { vmrayOptions } from './_vmray/options.js';
 
 const TASK = new URL('./_vmray/task.js', import.meta.url);
 
@@ -51,16 +52,7 @@ export default defineModule({
       data,
       filename: typeof query['filename'] === 'string' && query['filename'] ? query['filename'] : 'summary.json',
       attachReport: flag(c['Attach Report'], false),
-      options: {
-        includeAnalysisId: flag(c['Analysis ID'], true),
-        includeVtiDetails: flag(c['VTI'], true),
-        includeIocs: flag(c['IOCs'], true),
-        includeAllArtifacts: flag(c['Artifacts'], false),
-        includeAnalysisDetails: flag(c['Analysis Details'], true),
-        // upstream reads these two as "yes"/"true" only
-        useMispObjects: !isYes(c['disable_misp_objects']),
-        tagObjects: !isYes(c['disable_tags']),
-      },
+      options: vmrayOptions(c),
     });
     return { results };
   },

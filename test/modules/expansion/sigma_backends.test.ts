@@ -7,27 +7,11 @@
  * json.dumps(indent=2) and JSON.stringify(…, null, 2) write the same bytes.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import sigmaQueries from '../../../src/modules/expansion/sigma_queries.js';
-import { assertValidResults } from '../assert-results.js';
-import { startTestServer, type TestServer } from '../../server/harness.js';
+import { describe, test } from 'node:test';
+import { convertWith, fixture, sigmaServer } from './sigma-helpers.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures-rules/${name}`, import.meta.url), 'utf8');
-
-let t: TestServer;
-before(async () => {
-  t = await startTestServer({ builtins: [sigmaQueries] });
-});
-after(async () => {
-  await t.close();
-});
-
-async function convert(rule: string): Promise<Record<string, string>> {
-  const answer = await t.query({ module: 'sigma_queries', sigma: rule });
-  assertValidResults(answer);
-  return (answer['results'] as Array<{ values: Record<string, string> }>)[0]!.values;
-}
+const server = sigmaServer();
+const convert = (rule: string) => convertWith(server(), rule);
 
 /** Compares a JSON answer with the expected data, as data and as Python's indent=2 text. */
 function assertJson(actual: string | undefined, expected: unknown): void {

@@ -1,30 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { REMAINING_TARGETS } from '../../../src/modules/expansion/_sigma/backends/index.js';
-import sigmaQueries from '../../../src/modules/expansion/sigma_queries.js';
-import { assertValidResults } from '../assert-results.js';
-import { startTestServer, type TestServer } from '../../server/harness.js';
+import { convertWith, fixture, sigmaServer } from './sigma-helpers.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures-rules/${name}`, import.meta.url), 'utf8');
-
-let t: TestServer;
-before(async () => {
-  t = await startTestServer({ builtins: [sigmaQueries] });
-});
-after(async () => {
-  await t.close();
-});
-
-/** The queries of an answer: upstream puts a map backend → query in `values` (MISP iterates it). */
-async function convert(rule: string): Promise<Record<string, string>> {
-  const answer = await t.query({ module: 'sigma_queries', sigma: rule });
-  assertValidResults(answer);
-  const results = answer['results'] as Array<{ types: string[]; values: Record<string, string> }>;
-  assert.equal(results.length, 1);
-  assert.deepEqual(results[0]!.types, ['text']);
-  return results[0]!.values;
-}
+const server = sigmaServer();
+const convert = (rule: string) => convertWith(server(), rule);
 
 /** The saved searches of a Kibana answer: [_id, query, columns]. */
 function kibanaSearches(text: string): Array<[string, string, string[]]> {
@@ -196,12 +176,12 @@ describe('sigma_queries', () => {
   });
 
   test('no backend can express the cidr modifier: a clear error', async () => {
-    const answer = await t.query({ module: 'sigma_queries', sigma: 'title: T\nlogsource: {product: x}\ndetection:\n  sel:\n    A|cidr: 10.0.0.0/8\n  condition: sel\n' });
+    const answer = await server().query({ module: 'sigma_queries', sigma: 'title: T\nlogsource: {product: x}\ndetection:\n  sel:\n    A|cidr: 10.0.0.0/8\n  condition: sel\n' });
     assert.match(String(answer['error']), /^The Sigma rule cannot be converted: the 'cidr' modifier is not supported/);
   });
 
   test('bad input: unparsable YAML, no detection, an undefined selection, unbalanced parentheses, an unknown modifier, nothing', async () => {
-    const ask = (sigma: string) => t.query({ module: 'sigma_queries', sigma });
+    const ask = (sigma: string) => server().query({ module: 'sigma_queries', sigma });
     assert.match(String((await ask('title: [unclosed\nlogsource: x\n'))['error']), /^The Sigma rule is not valid YAML: .*\(line 2, column 1\)$/);
     assert.deepEqual(await ask('title: T\nlogsource:\n  product: x\n'), { error: 'The Sigma rule cannot be converted: No detection definitions found' });
     assert.deepEqual(await ask('title: T\nlogsource: {product: x}\ndetection:\n  sel:\n    A: 1\n  condition: sel and filter\n'), {
