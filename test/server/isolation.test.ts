@@ -37,7 +37,7 @@ before(async () => {
     // Loops on the CPU when asked to; a plain answer otherwise.
     spin: `if (query.text === 'spin') { for (;;) {} } return { results: [{ types: ['text'], values: ['thread ' + (globalThis.__calls = (globalThis.__calls ?? 0) + 1)] }] };`,
     // Never settles and never looks at its signal.
-    deaf: `await new Promise(() => {}); return {};`,
+    deaf: `if (query.text === 'warm') return { results: [{ types: ['text'], values: ['warm'] }] }; await new Promise(() => {}); return {};`,
     fails: `if (query.text === 'user') throw new ModuleError('Nothing to do with ' + query.text + '.'); throw new TypeError('bug in the module');`,
     chatty: `ctx.log.warn('using key ' + ctx.config.apikey, { apikey: ctx.config.apikey }); return { results: [{ types: ['text'], values: ['ok'] }] };`,
     fetches: `const r = await ctx.http.getJson('https://lookup.example.org/lookup/' + encodeURIComponent(query.text), { headers: { 'x-apikey': ctx.config.apikey } }); return { results: [{ types: ['text'], values: [r.seen + ' ' + r.key] }] };`,
@@ -75,9 +75,34 @@ describe('custom modules run isolated by default', () => {
     assert.deepEqual(await t.query({ module: 'spin', text: 'calm' }), { results: [{ types: ['text'], values: ['thread 2'] }] });
   });
 
+  test('a query sent while the thread is stuck is not lost: it runs on a fresh thread', async () => {
+    const looping = t.query({ module: 'spin', text: 'spin', timeout: 0.3 });
+    await new Promise((r) => setTimeout(r, 100));
+    // Sent before the timeout: it waits behind the loop, and moves to the fresh thread when the stuck one is stopped.
+    const queued = t.query({ module: 'spin', text: 'queued' });
+    assert.deepEqual(await looping, { error: 'Timeout.' });
+    // Sent after the stuck thread failed its ping: straight to a fresh thread.
+    await new Promise((r) => setTimeout(r, 150));
+    const after = await t.query({ module: 'spin', text: 'after' });
+    assert.match(String((after['results'] as Array<{ values: string[] }>)[0]!.values[0]), /^thread \d+$/);
+    assert.match(String(((await queued)['results'] as Array<{ values: string[] }>)[0]!.values[0]), /^thread \d+$/);
+  });
+
+  test('a query the stopped thread was running fails with the module name (it is not run twice)', async () => {
+    // Loaded first: a query the thread never started would be moved to a fresh thread instead.
+    await t.query({ module: 'deaf', text: 'warm' });
+    const neighbour = t.query({ module: 'deaf', text: 'b', timeout: 30 });
+    const stuck = t.query({ module: 'deaf', text: 'a', timeout: 0.3 });
+    assert.deepEqual(await stuck, { error: 'Timeout.' });
+    assert.match(String((await neighbour)['error']), /^Something went wrong in module 'deaf'/);
+    assert.match(t.logs.text, /the module's thread was stopped because query \S+ did not stop within 200 ms/);
+  });
+
   test('a module that ignores its abort signal answers Timeout. and its thread is stopped', async () => {
+    const terminations = () => t.logs.text.split('module deaf: thread terminated').length;
+    const before = terminations();
     assert.deepEqual(await t.query({ module: 'deaf', text: 'x', timeout: 0.3 }), { error: 'Timeout.' });
-    await waitFor(() => t.logs.text.includes('module deaf: thread terminated'));
+    await waitFor(() => terminations() > before);
     assert.deepEqual(await t.query({ module: 'deaf', text: 'x', timeout: 0.2 }), { error: 'Timeout.' });
   });
 

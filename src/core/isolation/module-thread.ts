@@ -1,13 +1,16 @@
 /**
- * The server side of an isolated module: one worker thread per module,
- * started on first use. Queries are posted to it and answered by message.
+ * The server side of an isolated module: a worker thread of the module's
+ * own, started on first use. Queries are posted to it and answered by
+ * message.
  *
- * A query that is aborted (timeout, client gone, shutdown) is told to stop;
- * if the thread has not settled it within the grace period, the module is
- * stuck (a loop on the CPU, an abort signal ignored while holding work): the
- * thread is terminated, which stops any JavaScript, and the next query
- * starts a fresh one. Other queries that were running on the terminated
- * thread fail with a clear error; the server itself is never blocked.
+ * A query that is aborted (timeout, client gone, shutdown) is told to stop,
+ * and the thread is pinged. A thread that does not answer the ping at once
+ * is stuck (a loop on the CPU): it is retired, so new queries go to a fresh
+ * thread instead of queueing behind the loop. If the aborted query has not
+ * settled within the grace period, its thread is terminated, which stops any
+ * JavaScript. Queries the terminated thread had not started yet are sent to
+ * the fresh thread (the module never saw them); those it was running fail
+ * with a clear error. The server itself is never blocked.
  */
 import { Worker } from 'node:worker_threads';
 import { AbortedError, ModuleError } from '../errors.js';
@@ -24,10 +27,17 @@ export interface ModuleThreadOptions {
   onThreadEvent: (event: { module: string; what: string; error?: unknown }) => void;
 }
 
+/** How long a thread has to answer a ping before it counts as stuck. */
+const PING_MS = 100;
+
 interface Pending {
+  query: Query;
+  ctx: ModuleContext;
   resolve(result: ModuleResult): void;
   reject(error: unknown): void;
-  ctx: ModuleContext;
+  worker: Worker;
+  /** The thread called the handler (the module has seen the query). */
+  started: boolean;
   graceTimer?: NodeJS.Timeout;
 }
 
@@ -47,8 +57,12 @@ function fromSource(entry: string): string {
 export class ThreadLostError extends Error {}
 
 export class ModuleThread {
+  /** Where new queries go; undefined until first use or after it was retired. */
   private worker: Worker | undefined;
+  /** Every live thread: the current one and retired ones still finishing queries. */
+  private readonly workers = new Set<Worker>();
   private readonly pending = new Map<number, Pending>();
+  private readonly pings = new Map<Worker, NodeJS.Timeout>();
   private nextId = 1;
   private closed = false;
 
@@ -57,55 +71,67 @@ export class ModuleThread {
     private readonly options: ModuleThreadOptions,
   ) {}
 
-  /** Queries running on the thread now. */
+  /** Queries running on the module's threads now. */
   get running(): number {
     return this.pending.size;
   }
 
   /** Whether a thread is alive (for tests and metrics). */
   get alive(): boolean {
-    return this.worker !== undefined;
+    return this.workers.size > 0;
   }
 
   run(query: Query, ctx: ModuleContext): Promise<ModuleResult> {
     if (this.closed) return Promise.reject(new AbortedError('The server is shutting down.'));
-    const worker = this.start();
-    const id = this.nextId++;
     return new Promise<ModuleResult>((resolve, reject) => {
-      const pending: Pending = { resolve, reject, ctx };
+      const id = this.nextId++;
+      const pending: Pending = { query, ctx, resolve, reject, worker: this.current(), started: false };
       this.pending.set(id, pending);
-      this.post(worker, {
-        type: 'run',
-        id,
-        query: query as Record<string, unknown>,
-        config: { ...ctx.config },
-        configProvided: ctx.configProvided,
-        requestId: ctx.requestId,
-      });
-      ctx.signal.addEventListener(
-        'abort',
-        () => {
-          if (!this.pending.has(id) || this.worker !== worker) return;
-          this.post(worker, { type: 'abort', id, reason: String((ctx.signal.reason as Error)?.message ?? 'aborted') });
-          pending.graceTimer = setTimeout(() => this.terminate(worker, `query ${ctx.requestId} did not stop within ${this.options.abortGraceMs} ms of its abort`), this.options.abortGraceMs);
-          pending.graceTimer.unref();
-        },
-        { once: true },
-      );
+      this.dispatch(id, pending);
+      ctx.signal.addEventListener('abort', () => this.aborted(id), { once: true });
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const worker = this.worker;
-    if (worker) await this.terminate(worker, 'the server is shutting down');
+    await Promise.all([...this.workers].map((worker) => this.terminate(worker, 'the server is shutting down')));
+  }
+
+  private dispatch(id: number, pending: Pending): void {
+    const { query, ctx } = pending;
+    this.post(pending.worker, { type: 'run', id, query: query as Record<string, unknown>, config: { ...ctx.config }, configProvided: ctx.configProvided, requestId: ctx.requestId });
+  }
+
+  private aborted(id: number): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    const { worker, ctx } = pending;
+    this.post(worker, { type: 'abort', id, reason: String((ctx.signal.reason as Error)?.message ?? 'aborted') });
+    this.ping(worker);
+    pending.graceTimer = setTimeout(
+      () => void this.terminate(worker, `query ${ctx.requestId} did not stop within ${this.options.abortGraceMs} ms of its abort`),
+      this.options.abortGraceMs,
+    );
+    pending.graceTimer.unref();
+  }
+
+  /** A thread that cannot answer at once is retired: new queries start a fresh one. */
+  private ping(worker: Worker): void {
+    if (this.pings.has(worker)) return;
+    const timer = setTimeout(() => {
+      this.pings.delete(worker);
+      if (this.worker === worker) this.worker = undefined;
+    }, PING_MS);
+    timer.unref();
+    this.pings.set(worker, timer);
+    this.post(worker, { type: 'ping' });
   }
 
   private post(worker: Worker, message: ToThread): void {
     worker.postMessage(message);
   }
 
-  private start(): Worker {
+  private current(): Worker {
     if (this.worker) return this.worker;
     const entry = sourceOrBuilt(new URL('./thread-entry.js', import.meta.url));
     const worker = new Worker(entry.endsWith('.ts') ? fromSource(entry) : new URL(entry), {
@@ -113,7 +139,7 @@ export class ModuleThread {
       workerData: this.data,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb },
     });
-    worker.on('message', (message: FromThread) => this.receive(message));
+    worker.on('message', (message: FromThread) => this.receive(worker, message));
     worker.on('error', (error) => {
       this.options.onThreadEvent({ module: this.data.source.name, what: 'thread failed', error });
       this.lose(worker, `the module's thread failed: ${error.message}`);
@@ -122,12 +148,22 @@ export class ModuleThread {
     // An idle thread must not keep the process alive.
     worker.unref();
     this.worker = worker;
+    this.workers.add(worker);
     return worker;
   }
 
-  private receive(message: FromThread): void {
+  private receive(worker: Worker, message: FromThread): void {
+    if (message.type === 'pong') {
+      clearTimeout(this.pings.get(worker));
+      this.pings.delete(worker);
+      return;
+    }
     const pending = this.pending.get(message.id);
-    if (!pending) return;
+    if (!pending || pending.worker !== worker) return;
+    if (message.type === 'started') {
+      pending.started = true;
+      return;
+    }
     if (message.type === 'log') {
       pending.ctx.log[message.level](message.message, message.details);
       return;
@@ -142,21 +178,42 @@ export class ModuleThread {
       if (message.stack) error.stack = message.stack;
       pending.reject(error);
     }
+    this.retireIfDrained(worker);
+  }
+
+  /** A retired thread is stopped once its last query settles. */
+  private retireIfDrained(worker: Worker): void {
+    if (worker === this.worker || !this.workers.has(worker)) return;
+    for (const pending of this.pending.values()) if (pending.worker === worker) return;
+    this.workers.delete(worker);
+    void worker.terminate();
   }
 
   private async terminate(worker: Worker, why: string): Promise<void> {
-    if (this.worker === worker && !this.closed) this.options.onThreadEvent({ module: this.data.source.name, what: `thread terminated: ${why}` });
+    if (!this.workers.has(worker)) return;
+    if (!this.closed) this.options.onThreadEvent({ module: this.data.source.name, what: `thread terminated: ${why}` });
     this.lose(worker, `the module's thread was stopped because ${why}`);
     await worker.terminate();
   }
 
-  /** Fails every query of a thread that is gone; the next query starts a new one. */
+  /**
+   * Forgets a thread that is gone. Its queries that had not started go to a
+   * fresh thread; the others fail.
+   */
   private lose(worker: Worker, why: string): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
+    if (!this.workers.delete(worker)) return;
+    if (this.worker === worker) this.worker = undefined;
+    clearTimeout(this.pings.get(worker));
+    this.pings.delete(worker);
     for (const [id, pending] of this.pending) {
-      this.pending.delete(id);
+      if (pending.worker !== worker) continue;
       clearTimeout(pending.graceTimer);
+      if (!pending.started && !pending.ctx.signal.aborted && !this.closed) {
+        pending.worker = this.current();
+        this.dispatch(id, pending);
+        continue;
+      }
+      this.pending.delete(id);
       pending.reject(pending.ctx.signal.aborted ? new AbortedError(why) : new ThreadLostError(why));
     }
   }

@@ -20,10 +20,15 @@ export interface ThreadData {
 /** Server → thread. */
 export type ToThread =
   | { type: 'run'; id: number; query: Record<string, unknown>; config: Record<string, string | undefined>; configProvided: boolean; requestId: string }
-  | { type: 'abort'; id: number; reason: string };
+  | { type: 'abort'; id: number; reason: string }
+  /** Answered at once by a thread whose event loop is free; a thread stuck on the CPU cannot. */
+  | { type: 'ping' };
 
 /** Thread → server. */
 export type FromThread =
+  | { type: 'pong' }
+  /** The handler was called: from here the module has seen the query. */
+  | { type: 'started'; id: number }
   | { type: 'result'; id: number; result: unknown }
   | { type: 'failed'; id: number; message: string; moduleError: boolean; aborted: boolean; stack?: string }
   | { type: 'log'; id: number; level: 'debug' | 'info' | 'warn' | 'error'; message: string; details?: Record<string, unknown> };

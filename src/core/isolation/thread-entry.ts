@@ -56,6 +56,7 @@ async function run(message: Extract<ToThread, { type: 'run' }>): Promise<void> {
   running.set(message.id, abort);
   try {
     const module = await moduleReady;
+    send({ type: 'started', id: message.id });
     const ctx = new QueryContext(message.config, message.configProvided, threadLogger(message.id), message.requestId, abort, network, workers, resources);
     const result = await module.handle(message.query as never, ctx);
     try {
@@ -81,5 +82,6 @@ async function run(message: Extract<ToThread, { type: 'run' }>): Promise<void> {
 
 port.on('message', (message: ToThread) => {
   if (message.type === 'run') void run(message);
+  else if (message.type === 'ping') send({ type: 'pong' });
   else running.get(message.id)?.abort(new AbortedError(message.reason));
 });
