@@ -3,10 +3,15 @@
  * only, bounded in time. Mixes every endpoint, a slow upstream, upstream
  * failures, timeouts and malformed requests, and samples the server's
  * resident memory and open file descriptors. After warm-up they must not grow.
+ * Also in the mix: exports of an event over 1 MiB (run on the worker pool)
+ * and a custom module (isolated on its own thread) that now and then loops
+ * on the CPU until its thread is terminated.
  *
  *   SOAK_SECONDS=120 npm run soak     (default 120)
  */
-import { writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { Pool, request } from 'undici';
 import { openFds } from './burst.js';
@@ -25,6 +30,23 @@ const cve = (extra: Record<string, unknown> = {}) => ({
   body: JSON.stringify({ module: 'cve', attribute: { type: 'vulnerability', value: `CVE-2024-${counter++ % 5000}`, uuid: '5f1c0a2e-0000-4000-8000-000000000001' }, ...extra }),
 });
 
+/** A raw-shape event of about 1.4 MB: over --offload-bytes (1 MiB), so it is parsed and exported on the worker pool. */
+const BIG_EXPORT = JSON.stringify({
+  module: 'liteexport',
+  data: [
+    {
+      Event: { id: '1', info: 'soak', uuid: '5f0e4c1c-0000-4000-8000-000000000001' },
+      Attribute: Array.from({ length: 9000 }, (_, i) => ({ id: String(i), type: 'domain', category: 'Network activity', value: `host${i}.example.org`, to_ids: true, uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` })),
+      Object: [],
+    },
+  ],
+});
+
+/** A custom module: answers, or (one call in 20) loops on the CPU until its thread is stopped. */
+const SPIN_MODULE = `export default { name: 'soak_spin', kind: 'expansion', moduleType: ['expansion'],
+  meta: { version: '1', author: 'soak', description: 'answers or spins', name: 'soak_spin' }, attributes: { input: ['text'] },
+  async handle(query) { if (query.text === 'spin') for (;;) {} return { results: [{ types: ['text'], values: [query.text] }] }; } };`;
+
 /** The mix: what each worker picks from, at random. */
 const CALLS: Array<() => Call> = [
   () => ({ method: 'GET', path: '/modules' }),
@@ -39,6 +61,8 @@ const CALLS: Array<() => Call> = [
   () => ({ method: 'POST', path: '/query', body: JSON.stringify({ module: 'no_such_module' }) }),
   () => ({ method: 'POST', path: '/query', body: JSON.stringify({ module: 'testimport', data: Buffer.from('x'.repeat(100_000)).toString('base64') }) }),
   () => ({ method: 'GET', path: '/nope' }),
+  () => ({ method: 'POST', path: '/query', body: BIG_EXPORT }),
+  () => ({ method: 'POST', path: '/query', body: JSON.stringify(Math.random() < 0.05 ? { module: 'soak_spin', text: 'spin', timeout: 0.2 } : { module: 'soak_spin', text: `t${counter++}` }) }),
 ];
 
 async function startFailingUpstream(port: number) {
@@ -58,7 +82,15 @@ async function startFailingUpstream(port: number) {
 async function main(): Promise<void> {
   const upstreamPort = await freePort();
   const stopUpstream = await startFailingUpstream(upstreamPort);
-  const server = await startProcess(['dist/cli.js'], { MISP_MODULES_UPSTREAMS: `cve.circl.lu=http://127.0.0.1:${upstreamPort}`, MISP_MODULES_LOG_LEVEL: 'warn' });
+  const custom = await mkdtemp(join(tmpdir(), 'soak-modules-'));
+  await mkdir(join(custom, 'expansion'));
+  await writeFile(join(custom, 'expansion', 'soak_spin.mjs'), SPIN_MODULE);
+  const server = await startProcess(['dist/cli.js'], {
+    MISP_MODULES_UPSTREAMS: `cve.circl.lu=http://127.0.0.1:${upstreamPort}`,
+    MISP_MODULES_LOG_LEVEL: 'warn',
+    MISP_MODULES_CUSTOM: custom,
+    MISP_MODULES_ISOLATE_GRACE_MS: '300',
+  });
   const pool = new Pool(server.url, { connections: WORKERS });
   const statuses: Record<string, number> = {};
   const samples: Array<{ second: number; rssMiB: number; fds: number; requests: number }> = [];
@@ -88,6 +120,9 @@ async function main(): Promise<void> {
   );
   clearInterval(sampler);
   const alive = (await (await request(`${server.url}/healthcheck`)).body.text()) === '{"status":true}';
+  const metrics = await (await request(`${server.url}/metrics`)).body.text();
+  const metric = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+  const threads = { terminated: metric('misp_modules_isolated_threads_terminated_total'), aliveAtEnd: metric('misp_modules_isolated_threads'), workerThreads: metric('misp_modules_worker_threads') };
   await pool.close();
   await server.stop();
   stopUpstream();
@@ -97,7 +132,7 @@ async function main(): Promise<void> {
   const first = steady[0];
   const last = steady[steady.length - 1];
   const maxRss = Math.max(...steady.map((s) => s.rssMiB));
-  const report = { seconds: SECONDS, workers: WORKERS, requests, failures, statuses, alive, samples, rssGrowthMiB: first && last ? Math.round((last.rssMiB - first.rssMiB) * 10) / 10 : null, fdGrowth: first && last ? last.fds - first.fds : null, maxRssMiB: maxRss };
+  const report = { threads, seconds: SECONDS, workers: WORKERS, requests, failures, statuses, alive, samples, rssGrowthMiB: first && last ? Math.round((last.rssMiB - first.rssMiB) * 10) / 10 : null, fdGrowth: first && last ? last.fds - first.fds : null, maxRssMiB: maxRss };
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/soak.json', JSON.stringify(report, null, 2) + '\n');
   const lines = [
@@ -108,6 +143,7 @@ async function main(): Promise<void> {
     ...samples.map((s) => `| ${s.second} | ${s.rssMiB} | ${s.fds} | ${s.requests} |`),
     '',
     `after warm-up: RSS ${first?.rssMiB} → ${last?.rssMiB} MiB (max ${maxRss}), open fds ${first?.fds} → ${last?.fds}`,
+    `isolated threads terminated (stuck soak_spin): ${threads.terminated}; isolated threads alive at the end: ${threads.aliveAtEnd}; worker-pool threads at the end: ${threads.workerThreads}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   if (!alive || failures > 0) process.exitCode = 1;
