@@ -52,7 +52,7 @@ Options (environment variable in brackets):
       --isolate LIST        modules run on a thread of their own, stopped hard when a
                             query's abort is ignored: names, custom, all or none
                             (default custom)                          [${ENV.isolate}]
-      --isolate-grace MS    how long an aborted isolated query may take to stop
+      --isolate-grace MS    how long an aborted isolated or offloaded query may take to stop
                             (default 1000)                            [${ENV.isolateGraceMs}]
   -s, --system              accepted for compatibility; does nothing
   -h, --help                this help

@@ -39,3 +39,11 @@ export function createLogger(options: LoggerOptions): Logger {
     destination,
   );
 }
+
+/**
+ * Writes a line that is already a finished, scrubbed log line (from a worker
+ * thread's own logger) straight to this logger's destination.
+ */
+export function writeRawLine(logger: Logger, line: string): void {
+  (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]!.write(line);
+}

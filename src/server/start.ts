@@ -12,16 +12,15 @@ import { QueryMetrics } from '../core/metrics.js';
 import { ResourceCache } from '../core/resource-cache.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { sourceOrBuilt, WorkerPool } from '../core/worker-pool.js';
-import { IsolatedModules, isolationMatcher } from '../core/isolation/isolate.js';
+import { ISOLATE_KEYWORDS, IsolatedModules, isolationMatcher } from '../core/isolation/isolate.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../core/settings.js';
 import { createNetwork, parseCidrList, parseUpstreamOverrides, type Network } from '../net/index.js';
 import type { NetworkSettings } from '../net/settings.js';
 import { builtinModules } from '../modules/index.js';
 import { USER_AGENT, VERSION } from '../version.js';
 import { buildApp, type App } from './app.js';
-import { createLogger } from './logger.js';
+import { createLogger, writeRawLine } from './logger.js';
 import { QueryOffload } from './offload/offload.js';
-import { pino } from 'pino';
 
 export interface StartOptions {
   settings?: Partial<ServerSettings>;
@@ -98,6 +97,12 @@ export async function createServer(options: StartOptions = {}) {
       logger.error({ file: problem.source }, `custom module skipped: ${problem.source}: ${problem.reason}`);
     }
   }
+  // A misspelt name would silently leave a module unprotected.
+  for (const name of settings.isolate) {
+    if (!ISOLATE_KEYWORDS.includes(name) && !registry.has(name)) {
+      logger.warn({ module: name }, `--isolate names '${name}', which is not a module this server has: nothing is isolated for it`);
+    }
+  }
   const workers = new WorkerPool({}, (error) => logger.error({ err: error }, 'a worker thread failed'));
   const runner = new QueryRunner({
     workers,
@@ -124,7 +129,7 @@ export async function createServer(options: StartOptions = {}) {
       ...(settings.customDir ? { customDir: settings.customDir } : {}),
     },
     // Lines come scrubbed from the worker's own logger: straight to the destination.
-    writeLine: (line) => (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]!.write(line),
+    writeLine: (line) => writeRawLine(logger, line),
   });
   const app = await buildApp({
     offload: { threshold: settings.offloadBytes, runner: offload },

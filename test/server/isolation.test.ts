@@ -151,6 +151,18 @@ describe('--isolate none runs custom modules on the main thread', () => {
   });
 });
 
+describe('--isolate names checked at start', () => {
+  test('a name that is no module is warned about; keywords and real names are not', async () => {
+    const t = await startTestServer({ settings: { isolate: ['custom', 'eqll', 'eql'] } });
+    try {
+      assert.match(t.logs.text, /--isolate names 'eqll', which is not a module this server has/);
+      assert.doesNotMatch(t.logs.text, /--isolate names '(custom|eql)'/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('--isolate NAME isolates a built-in module', () => {
   test('eql answers from its own thread', async () => {
     const t = await startTestServer({ settings: { isolate: ['eql'] } });

@@ -8,6 +8,9 @@ import type { NetworkSettings } from '../../net/settings.js';
 import { ModuleThread, type ModuleThreadOptions } from './module-thread.js';
 import type { ModuleSource } from './protocol.js';
 
+/** The words --isolate takes besides module names. */
+export const ISOLATE_KEYWORDS: readonly string[] = ['custom', 'all', 'none'];
+
 /** Which modules run isolated: names, `custom` (every -c module), `all`, or `none`. */
 export function isolationMatcher(list: readonly string[]): (module: ModuleDefinition, custom: boolean) => boolean {
   const names = new Set(list);
