@@ -17,7 +17,7 @@ export type {
   Query,
   UserConfigField,
 } from './core/module.js';
-export { ModuleError } from './core/errors.js';
+export { ModuleError } from './base/errors.js';
 export { decodeBase64Field, findLegacyInput, requireAttribute, requireSetting, STANDARD_ATTRIBUTE_ERROR } from './core/query-helpers.js';
 export { startServer, createServer } from './server/start.js';
 export type { HttpClient, HttpRequestOptions, HttpResponse, DnsClient } from './net/types.js';

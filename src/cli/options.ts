@@ -3,7 +3,7 @@
  * and their environment variables. Flags win over the environment.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_SETTINGS, ENV, type ServerSettings } from '../core/settings.js';
+import { DEFAULT_SETTINGS, ENV, type ServerSettings } from '../server/settings.js';
 
 export interface CliCommand {
   settings: ServerSettings;

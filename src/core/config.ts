@@ -3,7 +3,7 @@
  * `null` for settings never set, and strings for everything an admin or a
  * form filled in (PROTOCOL.md §2.2).
  */
-import { RequestError } from './errors.js';
+import { RequestError } from '../base/errors.js';
 import type { ModuleConfig, ModuleDefinition } from './module.js';
 
 export interface NormalisedConfig {

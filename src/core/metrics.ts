@@ -9,7 +9,9 @@
  * becomes a label, so secrets cannot reach /metrics and label sets stay bounded.
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import type { QueryOutcomeKind } from './runner.js';
+
+/** How a query ended, as counted in /metrics. */
+export type QueryOutcomeKind = 'ok' | 'error' | 'timeout' | 'crash' | 'unknown-module' | 'bad-request' | 'aborted';
 
 /** Upper bounds of the duration buckets, in seconds. */
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] as const;

@@ -8,8 +8,12 @@ import type { DnsClient, HttpClient } from '../net/types.js';
 import type { LazyAbort } from './lazy-abort.js';
 import type { ModuleConfig, ModuleContext, ModuleLogger } from './module.js';
 import type { SharedResources } from './resource-cache.js';
-import type { QueryNetwork } from './runner.js';
 import type { WorkerPool, WorkerRunner } from './worker-pool.js';
+
+/** Network clients bound to one query's abort signal. */
+export interface QueryNetwork {
+  forQuery(signal: AbortSignal): { http: HttpClient; dns: DnsClient };
+}
 
 export class QueryContext implements ModuleContext {
   #clients: { http: HttpClient; dns: DnsClient } | undefined;

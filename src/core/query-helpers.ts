@@ -3,7 +3,7 @@
  * instead of poking at `query` so that every module gives the same clear
  * errors for the same mistakes.
  */
-import { ModuleError } from './errors.js';
+import { ModuleError } from '../base/errors.js';
 import type { ModuleContext, Query } from './module.js';
 
 /** Upstream's `standard_error_message`, kept verbatim: MISP users and tests know it. */

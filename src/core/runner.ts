@@ -7,27 +7,26 @@
 import type { Logger } from 'pino';
 import type { DnsClient, HttpClient } from '../net/types.js';
 import { normaliseConfig } from './config.js';
-import { AbortedError, ModuleError, RequestError } from './errors.js';
+import { AbortedError, ModuleError, RequestError } from '../base/errors.js';
 import { checkQueryInput } from './input-check.js';
 import type { ModuleContext, ModuleDefinition, ModuleLogger, Query } from './module.js';
 import type { ModuleRegistry } from './registry.js';
 import { collectSecrets, redactSensitiveKeys, scrubText, type SecretRegistry } from './secrets.js';
 import { LazyAbort } from './lazy-abort.js';
-import { QueryContext } from './query-context.js';
+import { QueryContext, type QueryNetwork } from './query-context.js';
 import type { SharedResources } from './resource-cache.js';
 import { parseTimeoutSeconds } from './timeout.js';
 import type { WorkerPool } from './worker-pool.js';
-import type { QueryMetrics } from './metrics.js';
+import type { QueryMetrics, QueryOutcomeKind } from './metrics.js';
+
+export type { QueryNetwork } from './query-context.js';
+export type { QueryOutcomeKind } from './metrics.js';
 
 /** What the runner needs from the network layer. */
-export interface QueryNetwork {
-  forQuery(signal: AbortSignal): { http: HttpClient; dns: DnsClient };
-}
 
 /** Registers a callback for when the client hangs up (at most once). */
 export type ClientGone = (listener: () => void) => void;
 
-export type QueryOutcomeKind = 'ok' | 'error' | 'timeout' | 'crash' | 'unknown-module' | 'bad-request' | 'aborted';
 
 export interface QueryOutcome {
   status: number;

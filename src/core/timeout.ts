@@ -1,4 +1,4 @@
-import { RequestError } from './errors.js';
+import { RequestError } from '../base/errors.js';
 
 /** setTimeout's ceiling (about 24.8 days); longer values would fire at once. */
 const MAX_TIMER_SECONDS = 2_147_483;

@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Piscina as PiscinaPool } from 'piscina';
 import type { MessagePort } from 'node:worker_threads';
-import { AbortedError } from './errors.js';
+import { AbortedError } from '../base/errors.js';
 
 export interface WorkerRunner {
   /**

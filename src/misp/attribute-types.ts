@@ -4,7 +4,16 @@
  * describeTypes (`sane_defaults`, `category_type_mappings`); the conformance
  * test checks this table against ../shared/misp-data/describeTypes.json.
  */
-import type { AttributeTypeInfo, Category } from './types.js';
+import type { Category } from './categories.js';
+
+/** What MISP knows about one attribute type (describeTypes). */
+export interface AttributeTypeInfo {
+  readonly type: AttributeType;
+  readonly defaultCategory: Category;
+  readonly toIds: boolean;
+  /** Allowed categories, in MISP's category order. */
+  readonly categories: readonly Category[];
+}
 
 // Short names for the categories, only to keep the table below readable.
 const IR = 'Internal reference';

@@ -2,7 +2,7 @@
  * Composite attribute types (`domain|ip`, `ip-src|port`, `filename|sha256`, …):
  * one MISP attribute holding two values separated by `|`.
  */
-import { ModuleError } from '../core/errors.js';
+import { ModuleError } from '../base/errors.js';
 import { ATTRIBUTE_TYPE_NAMES, isAttributeType, type AttributeType } from './attribute-types.js';
 
 export interface CompositePart {

@@ -4,7 +4,7 @@
  * Ids, timestamps and enums become strings; flags become booleans; attribute
  * and event tags become plain tag lists. Unknown fields pass through.
  */
-import { ModuleError } from '../core/errors.js';
+import { ModuleError } from '../base/errors.js';
 import type {
   EventAttribute,
   EventInfo,

@@ -4,36 +4,10 @@
  * (PROTOCOL.md §3: legacy, misp_standard, export and error answers).
  */
 import type { AttributeType } from './attribute-types.js';
+import type { Category } from './categories.js';
 
-export type { AttributeType };
-
-/** The sixteen MISP attribute categories. */
-export type Category =
-  | 'Internal reference'
-  | 'Targeting data'
-  | 'Antivirus detection'
-  | 'Payload delivery'
-  | 'Artifacts dropped'
-  | 'Payload installation'
-  | 'Persistence mechanism'
-  | 'Network activity'
-  | 'Payload type'
-  | 'Attribution'
-  | 'External analysis'
-  | 'Financial fraud'
-  | 'Support Tool'
-  | 'Social network'
-  | 'Person'
-  | 'Other';
-
-/** What MISP knows about one attribute type (describeTypes). */
-export interface AttributeTypeInfo {
-  readonly type: AttributeType;
-  readonly defaultCategory: Category;
-  readonly toIds: boolean;
-  /** Allowed categories, in MISP's category order. */
-  readonly categories: readonly Category[];
-}
+export type { AttributeType, AttributeTypeInfo } from './attribute-types.js';
+export type { Category } from './categories.js';
 
 /** `meta-category` values allowed by the misp-objects schema. */
 export type MetaCategory =

@@ -6,7 +6,7 @@
  */
 import { Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { AbortedError, ModuleError } from '../core/errors.js';
+import { AbortedError, ModuleError } from '../base/errors.js';
 import type { DnsClient, DnsQueryOptions, DnsRecordType } from './types.js';
 
 export type DnsErrorCode = 'NXDOMAIN' | 'NODATA' | 'TIMEOUT' | 'SERVFAIL' | 'REFUSED' | 'BADNAME' | 'UNREACHABLE' | 'OTHER';

@@ -8,7 +8,7 @@
  * answers "Timeout."); everything else becomes a ModuleError naming the service.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AbortedError, ModuleError } from '../core/errors.js';
+import { AbortedError, ModuleError } from '../base/errors.js';
 import { BodyTooLargeError, readCapped } from './body.js';
 import type { Dispatchers } from './dispatchers.js';
 import { HttpStatusError, timeoutError, tooLargeError, transportError } from './http-errors.js';

@@ -4,7 +4,7 @@
  * query strings: only the service name (a host name by default).
  */
 import { STATUS_CODES } from 'node:http';
-import { ModuleError } from '../core/errors.js';
+import { ModuleError } from '../base/errors.js';
 import type { HttpResponse } from './types.js';
 
 /** A non-2xx answer where a 2xx one was expected; modules can catch it to map a status (e.g. 404 -> "not found"). */

@@ -2,7 +2,7 @@
  * Builds the pieces of an outgoing request from HttpRequestOptions: the URL
  * with its query parameters, the method, the headers and the body.
  */
-import { ModuleError } from '../core/errors.js';
+import { ModuleError } from '../base/errors.js';
 import type { HttpRequestOptions } from './types.js';
 
 export type Method = NonNullable<HttpRequestOptions['method']>;

@@ -2,7 +2,7 @@
  * The HttpResponse handed to modules: a fully read body plus helpers.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { ModuleError } from '../core/errors.js';
+import { ModuleError } from '../base/errors.js';
 import type { HttpResponse } from './types.js';
 
 export function makeResponse(service: string, status: number, headers: Record<string, string>, url: string, body: Buffer): HttpResponse {

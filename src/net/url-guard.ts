@@ -8,7 +8,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { ModuleError } from '../core/errors.js';
+import { ModuleError } from '../base/errors.js';
 import { parseIp, type Cidr } from './ip.js';
 import { classifyAddress, describeVerdict, type Verdict } from './special-ranges.js';
 

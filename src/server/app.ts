@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { describeModule } from '../core/descriptor.js';
-import { RequestError } from '../core/errors.js';
+import { RequestError } from '../base/errors.js';
 import type { ModuleRegistry } from '../core/registry.js';
 import type { QueryRunner } from '../core/runner.js';
 import type { QueryOffload } from './offload/offload.js';

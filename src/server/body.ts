@@ -5,7 +5,7 @@
  * header says.
  */
 import sjson from 'secure-json-parse';
-import { RequestError } from '../core/errors.js';
+import { RequestError } from '../base/errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

@@ -13,7 +13,7 @@ import { ResourceCache } from '../core/resource-cache.js';
 import { SecretRegistry } from '../core/secrets.js';
 import { sourceOrBuilt, WorkerPool } from '../core/worker-pool.js';
 import { ISOLATE_KEYWORDS, IsolatedModules, isolationMatcher } from '../core/isolation/isolate.js';
-import { DEFAULT_SETTINGS, type ServerSettings } from '../core/settings.js';
+import { DEFAULT_SETTINGS, type ServerSettings } from './settings.js';
 import { createNetwork, parseCidrList, parseUpstreamOverrides, type Network } from '../net/index.js';
 import type { NetworkSettings } from '../net/settings.js';
 import { builtinModules } from '../modules/index.js';

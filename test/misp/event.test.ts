@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { ModuleError } from '../../src/core/errors.js';
+import { ModuleError } from '../../src/base/errors.js';
 import { normalizeEvent, normalizeExportData } from '../../src/misp/event.js';
 
 const samples = new URL('../../../shared/samples/', import.meta.url);

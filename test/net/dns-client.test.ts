@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { test, type TestContext } from 'node:test';
 import dnsPacket from 'dns-packet';
-import { isAbortError, ModuleError } from '../../src/core/errors.js';
+import { isAbortError, ModuleError } from '../../src/base/errors.js';
 import { createDnsClient, DnsError, parseNameserver } from '../../src/net/dns-client.js';
 import { startFakeDns, type Zone } from '../support/fake-dns.js';
 

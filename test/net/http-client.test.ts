@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ModuleError } from '../../src/core/errors.js';
+import { ModuleError } from '../../src/base/errors.js';
 import { HttpStatusError } from '../../src/net/http-errors.js';
 import { startFakeHttp, withBasicAuth, withHeader } from '../support/fake-http.js';
 import { TEST_USER_AGENT, testNetwork } from '../support/network.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
-import { AbortedError, isAbortError, ModuleError } from '../../src/core/errors.js';
+import { AbortedError, isAbortError, ModuleError } from '../../src/base/errors.js';
 import { startFakeHttp, type Routes } from '../support/fake-http.js';
 import { testNetwork } from '../support/network.js';
 import { waitFor } from '../support/wait.js';

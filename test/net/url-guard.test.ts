@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { LookupFunction } from 'node:net';
 import { test, type TestContext } from 'node:test';
-import { ModuleError } from '../../src/core/errors.js';
+import { ModuleError } from '../../src/base/errors.js';
 import type { NetworkSettings } from '../../src/net/settings.js';
 import { UrlGuardError } from '../../src/net/url-guard.js';
 import { startFakeHttp, type Routes } from '../support/fake-http.js';

@@ -1,6 +1,6 @@
 /** Modules that misbehave on purpose, to test the runner and the server around them. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ModuleError } from '../../src/core/errors.js';
+import { ModuleError } from '../../src/base/errors.js';
 import { defineModule, type ModuleDefinition } from '../../src/core/module.js';
 
 const meta = (description: string) => ({ version: '1', author: 'tests', description, name: description });

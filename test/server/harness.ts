@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import { request } from 'undici';
 import type { ModuleDefinition } from '../../src/core/module.js';
-import type { ServerSettings } from '../../src/core/settings.js';
+import type { ServerSettings } from '../../src/server/settings.js';
 import { builtinModules } from '../../src/modules/index.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 

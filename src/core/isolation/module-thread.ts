@@ -13,7 +13,7 @@
  * with a clear error. The server itself is never blocked.
  */
 import { Worker } from 'node:worker_threads';
-import { AbortedError, ModuleError } from '../errors.js';
+import { AbortedError, ModuleError } from '../../base/errors.js';
 import type { ModuleContext, ModuleResult, Query } from '../module.js';
 import { sourceOrBuilt } from '../worker-pool.js';
 import type { FromThread, ThreadData, ToThread } from './protocol.js';

@@ -5,7 +5,7 @@
  * which scrubs secrets). Many queries may run at once, as on the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { AbortedError, ModuleError } from '../errors.js';
+import { AbortedError, ModuleError } from '../../base/errors.js';
 import { importSource } from '../import-source.js';
 import { LazyAbort } from '../lazy-abort.js';
 import type { ModuleDefinition, ModuleLogger } from '../module.js';

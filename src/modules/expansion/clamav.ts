@@ -4,7 +4,7 @@
  * attachment scanner (MISP.attachment_scan_module) calls it with the file in
  * `attribute.data` and reads the av-signature objects. Offline.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { decodeBase64, requireAttribute } from '../../core/query-helpers.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';

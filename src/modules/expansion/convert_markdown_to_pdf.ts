@@ -5,7 +5,7 @@
  * this port lays the PDF out itself (marked + pdfkit) on a worker thread.
  * Mermaid diagrams print as their source; images are not fetched.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import type { MarkdownPdfInput } from './_markdown_pdf/task.js';

@@ -5,7 +5,7 @@
  * dot, unlike the server's query timeout "Timeout.") and
  * "DNS resolving error …" for anything else.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';

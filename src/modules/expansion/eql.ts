@@ -2,7 +2,7 @@
  * eql: builds an Endgame EQL query that looks for an IP address or a file
  * name, as a `comment` attribute.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 

@@ -3,7 +3,7 @@
  * (scheme, host, domain, tld, path, query, fragment, port, …) linked to the
  * input with `generated-from`. Offline.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { requireAttribute } from '../../core/query-helpers.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';

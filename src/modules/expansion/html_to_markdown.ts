@@ -9,7 +9,7 @@
  * error page is an error, not converted to Markdown, and a request with
  * neither field gets an error instead of `false`.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { HttpStatusError } from '../../net/index.js';

@@ -7,7 +7,7 @@
  * Rendering is sandboxed (src/modules/_shared/templates): no access to the
  * process, files or network; bounded steps, time and output; on a worker.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { renderOnWorker } from '../_shared/templates/offload.js';

@@ -7,17 +7,17 @@
  * Extensions over upstream: PDFs are read too (their text layer, or their
  * pages rendered and OCRed), and transparent pictures are laid on white.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { decodeBase64Field } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
-import { SUPPORTED_IMAGES } from './_ocr/image.js';
-import { textLines } from './_ocr/lines.js';
-import type { OcrTaskInput, OcrTaskOutput } from './_ocr/task.js';
+import { SUPPORTED_IMAGES } from '../_shared/ocr/image.js';
+import { textLines } from '../_shared/ocr/lines.js';
+import type { OcrTaskInput, OcrTaskOutput } from '../_shared/ocr/task.js';
 import { NO_DATA } from './_documents/module.js';
 
-const TASK = new URL('./_ocr/task.js', import.meta.url);
+const TASK = new URL('../_shared/ocr/task.js', import.meta.url);
 
 const MESSAGES = {
   noData: NO_DATA,

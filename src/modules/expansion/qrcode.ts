@@ -7,7 +7,7 @@
  * only, on every redirect), with a mobile User-Agent as upstream (pages
  * that cloak their payload serve it to phones) and a 10 MB cap.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { decodeBase64Field, findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';

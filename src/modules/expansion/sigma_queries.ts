@@ -5,7 +5,7 @@
  * `values` is a map backend → query. Backends that cannot express the rule
  * are left out; when none can, the reasons are returned as an error.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { BACKENDS, REMAINING_TARGETS } from './_sigma/backends/index.js';

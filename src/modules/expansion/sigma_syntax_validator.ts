@@ -4,7 +4,7 @@
  * repr of the field → values table, as upstream printed it; otherwise
  * `Syntax error: <reasons>`, each with its place in the rule.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';

@@ -4,7 +4,7 @@
  * waterfall plot); a sigmf-archive is unpacked into sigmf-recording objects.
  * Offline; the plot is computed on a worker thread.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { expandArchive } from './_sigmf/archive.js';
 import { requireObject } from './_sigmf/object-input.js';

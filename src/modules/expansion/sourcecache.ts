@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { HttpStatusError } from '../../net/index.js';

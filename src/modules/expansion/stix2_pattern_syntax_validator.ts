@@ -7,7 +7,7 @@
  * containing " AND ". Here the whole pattern is parsed once; like upstream,
  * every faulty comparison of an observation is reported, one per line.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';

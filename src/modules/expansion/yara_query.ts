@@ -15,7 +15,7 @@
  * the rule), and `filename|hash` values are split at their last `|` (a file
  * name may hold one; upstream crashed).
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { compileYaraSource, describeYaraError } from '../_shared/yara/compile.js';

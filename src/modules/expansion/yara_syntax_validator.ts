@@ -18,7 +18,7 @@
  *   of compiling ten times for "Max validation attempts exceeded".
  * Compiling runs on the worker pool (see _shared/yara/compile.ts).
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';

@@ -16,7 +16,7 @@
  * - an attribute without a timestamp takes the event's (upstream crashed);
  * - a severity CEF does not accept is refused instead of written.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import type { EventAttribute, NormalizedEvent } from '../../misp/event.js';
 import { CEF_SEVERITY, cefLine } from './_text/cef.js';

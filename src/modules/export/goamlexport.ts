@@ -8,7 +8,7 @@
  * without a transaction object is refused with upstream's messages; with
  * several events only the first one is exported.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { exportResult } from '../../misp/export-result.js';
 import { buildGoAml, GoAmlError } from './_goaml/build.js';

@@ -2,7 +2,7 @@
  * testexport: upstream's skeleton export module. It checks that MISP sent an
  * event list and answers an empty text file.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 
 export default defineModule({

@@ -13,7 +13,7 @@
  * VirusTotal could only refuse it: its line says so, and when no event has
  * any, the module answers an error instead of an empty collection.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import type { NormalizedEvent } from '../../misp/event.js';
 import { MISSING_KEY, VT_API, VT_SERVICE, isRecord, requireApiKey, vtErrorMessage, vtJson, vtStatusError } from './_virustotal/api.js';

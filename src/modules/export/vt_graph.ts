@@ -14,7 +14,7 @@
  * graph link) gets no graph and no line, and when no event has anything the
  * module answers an error rather than saving an empty graph as upstream did.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { MISSING_KEY, requireApiKey } from './_virustotal/api.js';
 import { VtGraphApi } from './_vt_graph/api.js';

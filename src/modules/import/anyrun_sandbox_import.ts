@@ -3,7 +3,7 @@
  * UUID: verdict, task link, HTML report, suspicious and malicious IOCs, the
  * analysis tags and ATT&CK techniques (see _anyrun/).
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { AnyRunClient } from './_anyrun/client.js';
 import { parseAnyRunReport, type AnyRunOptions } from './_anyrun/parser.js';

@@ -3,7 +3,7 @@
  * line), or the rrname/rrtype output of dnsdbflex, → `passive-dns` objects.
  */
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { importedText } from './_csv/text.js';

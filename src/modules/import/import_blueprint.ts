@@ -8,7 +8,7 @@
  * misp_standard results.
  */
 import { isIP } from 'node:net';
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleConfig } from '../../core/module.js';
 import type { AttributeType } from '../../misp/attribute-types.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';

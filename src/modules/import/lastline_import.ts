@@ -5,7 +5,7 @@
  * Lastline's hosted portals are fixed vendor hosts; an on-premise portal's
  * host comes from the user's link and goes through the URL guard.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { isRecord } from './_taxii/json.js';
 import { LastlinePortal, type Credentials } from './_lastline/client.js';

@@ -3,7 +3,7 @@
  * another event (legacy results, one entry per attribute). Reads MISP's
  * JSON export (`{"Event": {…}}`) and the API's `{"response": [{"Event": …}]}`.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { isAttributeType, isCategory } from '../../misp/attribute-types.js';
 import { normalizeEvent, type EventAttribute, type NormalizedEvent } from '../../misp/event.js';

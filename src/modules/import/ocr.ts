@@ -7,15 +7,15 @@
  * Upstream rasterised every page with ImageMagick and OCRed them as one
  * tall picture. Runs on a worker thread, stopped when the query times out.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { decodeBase64Field } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
-import { SUPPORTED_IMAGES } from '../expansion/_ocr/image.js';
-import type { OcrTaskInput, OcrTaskOutput } from '../expansion/_ocr/task.js';
+import { SUPPORTED_IMAGES } from '../_shared/ocr/image.js';
+import type { OcrTaskInput, OcrTaskOutput } from '../_shared/ocr/task.js';
 
-const TASK = new URL('../expansion/_ocr/task.js', import.meta.url);
+const TASK = new URL('../_shared/ocr/task.js', import.meta.url);
 
 const MESSAGES = {
   empty: 'The uploaded file is empty: expected an image or a PDF.',

@@ -8,7 +8,7 @@
  * misp_standard import shows as nothing; the same content comes here as
  * misp_standard attributes (the summary first, as upstream).
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { TaxiiClient } from './_taxii/client.js';

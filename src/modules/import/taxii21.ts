@@ -5,7 +5,7 @@
  *
  * The collection URL comes from the user, so it goes through the URL guard.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { TaxiiClient, TaxiiStatusError, type TaxiiQuery } from './_taxii/client.js';
 import { checkCollection, collectionUrl } from './_taxii/collection.js';

@@ -3,7 +3,7 @@
  * path, query, port, host, fragment, domain; the scheme on request), split
  * as upstream's PSLFaup does.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { decodeUrl, UrlComponentsError } from '../_shared/url-components.js';

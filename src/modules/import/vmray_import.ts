@@ -8,7 +8,7 @@
  * /rest/sample/<id>, /rest/submission/sample/<id> (are they all finished?),
  * /rest/analysis/sample/<id>, then each analysis' summary from its archive.
  */
-import { ModuleError } from '../../core/errors.js';
+import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleConfig, type UserConfigField } from '../../core/module.js';
 import { isYes } from '../_shared/archives/upload.js';
 import { isRecord, str, truthy, type Json } from './_joe/json.js';

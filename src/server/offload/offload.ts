@@ -10,7 +10,7 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { AbortedError } from '../../core/errors.js';
+import { AbortedError } from '../../base/errors.js';
 import type { ClientGone, QueryOutcome } from '../../core/runner.js';
 import type { WorkerPool } from '../../core/worker-pool.js';
 import { TIMEOUT_ERROR } from '../../core/runner.js';

@@ -6,7 +6,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { loadCustomModules } from '../../core/custom-modules.js';
-import { RequestError } from '../../core/errors.js';
+import { RequestError } from '../../base/errors.js';
 import { ModuleRegistry } from '../../core/registry.js';
 import { ResourceCache } from '../../core/resource-cache.js';
 import { QueryRunner, type QueryOutcome } from '../../core/runner.js';

@@ -3,7 +3,7 @@
  * a bug), so they extend ModuleError: a module may let them through as they
  * are or wrap them with its own context.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 /** The bytes are not an archive of the expected kind, or it is truncated or corrupt. */
 export class ArchiveError extends ModuleError {}

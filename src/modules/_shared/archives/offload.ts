@@ -3,7 +3,7 @@
  * would reach the module as a plain Error (classes do not cross threads), so
  * the task settles it into a value and the module re-throws it.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 
 export type TaskOutcome<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,5 +1,5 @@
 /** Checks shared by the import modules on the uploaded bytes. */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 /** Throws when the upload is empty (MISP sends "" for an empty paste or file). */
 export function requireContent(bytes: Uint8Array, what: string): void {

@@ -3,7 +3,7 @@
  * is terminated if the query is aborted. The engine's own budget (steps,
  * time, output) ends runaway templates before that.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { TemplateLimits } from './budget.js';
 import type { TemplateData } from './index.js';

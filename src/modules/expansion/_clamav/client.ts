@@ -9,7 +9,7 @@
  * and closes the connection, possibly while we are still writing.
  */
 import { connect, type Socket } from 'node:net';
-import { AbortedError } from '../../../core/errors.js';
+import { AbortedError } from '../../../base/errors.js';
 import type { ClamdTarget } from './connection.js';
 
 const CHUNK = 64 * 1024;

@@ -3,7 +3,7 @@
  * or `host:port` (`[::1]:3310` for IPv6), as upstream accepts.
  */
 import { isIPv6 } from 'node:net';
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 export type ClamdTarget = { kind: 'unix'; path: string } | { kind: 'tcp'; host: string; port: number };
 

@@ -2,7 +2,7 @@
  * MISP stores malware samples as zips encrypted with the password
  * `infected`; the sample is the archive's first entry, as upstream reads it.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 export const SAMPLE_PASSWORD = 'infected';
 const EXTRACT_ERROR = 'Could not extract malware sample from ZIP file';

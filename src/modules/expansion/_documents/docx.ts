@@ -5,7 +5,7 @@
  * spans and a vertically merged one repeats the cell it continues; text in
  * tracked insertions, content controls and fields is not read.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { OfficePackage } from './package.js';
 import { attr, childElements, firstChild, type XmlElement } from './xml.js';
 

@@ -5,7 +5,7 @@
  * the indicators) and, except for PDF, the same text as `text`.
  * MISP's event-report "import from URL" reads `results[0].values`.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { defineModule, type ModuleDefinition, type ModuleMeta } from '../../../core/module.js';
 import { decodeBase64Field } from '../../../core/query-helpers.js';
 import { legacyResults, type LegacyEntryInput } from '../../../misp/legacy-result.js';

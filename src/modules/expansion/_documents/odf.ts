@@ -1,5 +1,5 @@
 /** Shared pieces of the OpenDocument formats (odt, ods): the content part and paragraph text. */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { OfficePackage } from './package.js';
 import { attr, firstChild, isElement, type XmlElement } from './xml.js';
 

@@ -4,7 +4,7 @@
  * a fixed `content.xml`). Reading is bounded: at most DOCUMENT_BUDGET bytes
  * are inflated for one document, whatever its parts claim.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { ByteBudget, isZip, ZipArchive } from '../../_shared/archives/index.js';
 import { attr, childElements, parseXml, type XmlElement } from './xml.js';
 

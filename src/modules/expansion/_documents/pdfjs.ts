@@ -5,7 +5,7 @@
  * fetched. Errors become ModuleErrors that say what is wrong with the file.
  */
 import { createRequire } from 'node:module';
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 export type { PDFDocumentProxy, PDFPageProxy };

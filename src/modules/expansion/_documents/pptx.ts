@@ -6,7 +6,7 @@
  * python-pptx gives it. Groups, tables and charts have no `text` there, so
  * they are skipped here too.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { OfficePackage } from './package.js';
 import { attr, childElements, firstChild, type XmlElement } from './xml.js';
 

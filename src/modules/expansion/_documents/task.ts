@@ -3,7 +3,7 @@
  * file becomes upstream's "Couldn't analyze file as <kind>" message (a
  * corrupt upload, not a server fault).
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
 import { docxText } from './docx.js';
 import { odsText } from './ods.js';

@@ -8,7 +8,7 @@
  * before reading, which pandas ≥ 1.0 refuses, so every .xlsx failed with a
  * generic error.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { columnFromParser } from './infer.js';
 import { frameToString, NAN, pyStr, type Column, type PyValue } from './frame.js';
 import { OfficePackage } from './package.js';

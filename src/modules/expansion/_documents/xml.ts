@@ -6,7 +6,7 @@
  * once: fast-xml-parser leaves numeric references as they are.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 export interface XmlElement {
   /** Namespace URI ('' when none). */

@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { SharedResources } from '../../../core/resource-cache.js';
 import type { Reader, Response } from 'maxmind';
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 export interface GeoDatabase {
   reader: Reader<Response>;

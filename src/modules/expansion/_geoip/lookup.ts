@@ -5,7 +5,7 @@
  */
 import { isIP } from 'node:net';
 import type { Response } from 'maxmind';
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext, ModuleResult, Query } from '../../../core/module.js';
 import { findLegacyInput } from '../../../core/query-helpers.js';
 import { legacyResults } from '../../../misp/legacy-result.js';

@@ -7,7 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { Lexer, type Token, type Tokens } from 'marked';
-import { latin1, resolveFonts, type FontSet } from './fonts.js';
+import { latin1, resolveFonts, type FontSet } from '../../_shared/pdf-fonts.js';
 import { inlineRuns, plainText, type Run } from './inline.js';
 
 const MARGIN = 56;

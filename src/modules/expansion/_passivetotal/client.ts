@@ -4,7 +4,7 @@
  * `PT-INTEGRATION: MISP` header the module adds, a 30 s timeout), and the
  * mapping of PassiveTotal's failures to the module's messages.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { HttpStatusError, type HttpResponse } from '../../../net/index.js';
 import { VERSION } from '../../../version.js';

@@ -4,7 +4,7 @@
  * readable at all stays readable, and the scan stays quick.
  */
 import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
-import { decodeRgba, downscale } from '../_ocr/image.js';
+import { decodeRgba, downscale } from '../../_shared/ocr/image.js';
 
 export interface QrTaskInput {
   data: Uint8Array;

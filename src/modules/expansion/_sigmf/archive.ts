@@ -6,7 +6,7 @@
  * archive object with `expands`. Upstream stops at the first pair it finds
  * last; every pair is returned here.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleResult } from '../../../core/module.js';
 import { MispResultBuilder } from '../../../misp/standard-result.js';
 import { ArchiveError } from '../../_shared/archives/errors.js';

@@ -1,5 +1,5 @@
 /** Reading the object MISP sends for object enrichment (PROTOCOL.md §2.3). */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { decodeBase64 } from '../../../core/query-helpers.js';
 
 export interface ObjectAttribute {

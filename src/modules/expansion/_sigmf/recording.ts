@@ -5,7 +5,7 @@
  * `expands`.
  */
 import { createHash } from 'node:crypto';
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext, ModuleResult } from '../../../core/module.js';
 import type { AttributeType } from '../../../misp/attribute-types.js';
 import type { RelationOf } from '../../../misp/templates/index.js';

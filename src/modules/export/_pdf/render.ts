@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { latin1, resolveFonts } from '../../expansion/_markdown_pdf/fonts.js';
+import { latin1, resolveFonts } from '../../_shared/pdf-fonts.js';
 import type { PdfEvent, PdfReport } from './model.js';
 
 const MARGIN = 48;

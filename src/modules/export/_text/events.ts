@@ -2,7 +2,7 @@
  * The events of an export request, in the one normalised shape, with the
  * checks every export module shares: `data` must be there and hold events.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { Query } from '../../../core/module.js';
 import { normalizeExportData, type NormalizedEvent } from '../../../misp/event.js';
 

@@ -4,7 +4,7 @@
  * set and be a plain duration: an empty one gives queries the target tool
  * rejects (`now- now`, `ago()`), and anything else could alter the query.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 export function requirePeriod(setting: string | undefined, pattern: RegExp, examples: string): string {
   const period = (setting ?? '').trim();

@@ -4,7 +4,7 @@
  * answers are read. VirusTotal API v3 errors look like
  * `{"error": {"code": "WrongCredentialsError", "message": "Wrong API key"}}`.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpResponse } from '../../../net/types.js';

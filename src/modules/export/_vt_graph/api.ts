@@ -8,7 +8,7 @@
  * saved a graph built from less; here a refused key (401), an exhausted
  * quota (429) or a server error stops the export with a clear message.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/types.js';
 import { VT_API, VT_SERVICE, isRecord, vtErrorMessage, vtJson, vtStatusError, type Json } from '../_virustotal/api.js';

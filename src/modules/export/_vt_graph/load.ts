@@ -5,7 +5,7 @@
  * its group and special relationship nodes kept as they are, its sharing.
  * As upstream, the module's own sharing settings do not apply to it.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { isRecord, type Json } from '../_virustotal/api.js';
 import type { VtGraphApi } from './api.js';
 import { VtGraph } from './graph.js';

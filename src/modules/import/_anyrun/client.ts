@@ -4,7 +4,7 @@
  * `GET /v1/analysis/{uuid}` (the JSON report), `GET /report/{uuid}/summary/html`
  * and `GET /report/{uuid}/ioc/json`, all with `Authorization: API-KEY <key>`.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpResponse } from '../../../net/index.js';

@@ -3,7 +3,7 @@
  * ndjson lines, and the checks upstream's cof2misp library makes on them
  * (`is_cof_valid_simple`, `validate_dnsdbflex`).
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 export type CofEntry = Readonly<Record<string, unknown>>;
 

@@ -5,7 +5,7 @@
  * type column gives one attribute per row and field columns (comment,
  * category, to_ids, tags, …) apply to every attribute of the row.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { isAttributeType, type AttributeType } from '../../../misp/attribute-types.js';
 
 /** MISP's CSV export header (`/events/csv/download`, restSearch `returnFormat: csv`). */

@@ -2,7 +2,7 @@
  * Turns CSV text into misp_standard results: attributes, and objects for
  * rows that carry object columns (MISP's own CSV export).
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { isAttributeType, type AttributeType } from '../../../misp/attribute-types.js';
 import type { MispStandardResponse, ResultAttribute } from '../../../misp/types.js';
 import { csvAttribute } from './attribute.js';

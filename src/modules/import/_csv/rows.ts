@@ -9,7 +9,7 @@ import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { lazyRequire } from '../../../core/lazy-require.js';
 
 const csvParse = lazyRequire<typeof import('csv-parse')>('csv-parse');
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 export interface CsvRow {
   /** Cells, trimmed. */

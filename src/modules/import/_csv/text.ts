@@ -3,7 +3,7 @@
  * strict UTF-8 (a byte order mark is dropped), with clear errors for an
  * empty upload and for binary files. Used by the text-based importers.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { Query } from '../../../core/module.js';
 import { decodeBase64Field } from '../../../core/query-helpers.js';
 

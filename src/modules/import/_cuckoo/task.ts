@@ -2,7 +2,7 @@
  * Worker task: opens a Cuckoo upload (the analysis folder as zip, tar.bz2,
  * tar.gz or tar, or report.json alone) and converts it.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { sniffArchive } from '../../_shared/archives/detect.js';
 import { ByteBudget } from '../../_shared/archives/limits.js';

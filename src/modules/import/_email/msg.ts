@@ -7,7 +7,7 @@
 import MsgReaderModule from '@kenjiuno/msgreader';
 import type { FieldsData } from '@kenjiuno/msgreader';
 import { randomBytes } from 'node:crypto';
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { decodeText } from './charset.js';
 import { MimePart } from './mime.js';
 

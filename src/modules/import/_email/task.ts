@@ -3,7 +3,7 @@
  * to .eml), builds the email object, the attachments (unzipped and
  * password-guessed when asked) and the URLs of the body.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { MispResultBuilder } from '../../../misp/standard-result.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { isZip } from '../../_shared/archives/detect.js';

@@ -6,7 +6,7 @@
  * references the objects found below it, with the relationship named by the
  * nearest element of RELATIONSHIP_NODES (from, to, signatory, address, …).
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { MispResultBuilder, RelationEntry } from '../../../misp/standard-result.js';
 import { childNamed, childrenNamed, leadingText, localName, parseXml, type XmlElement } from '../_openioc/xml.js';
 import type { RelationOf } from '../../../misp/templates/index.js';

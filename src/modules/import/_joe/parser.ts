@@ -4,7 +4,7 @@
  * Objects, attributes and references come out in upstream's order.
  */
 import { randomUUID } from 'node:crypto';
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { MispResultBuilder, type RelationEntry } from '../../../misp/standard-result.js';
 import type { RelationOf, TemplateName } from '../../../misp/templates/index.js';

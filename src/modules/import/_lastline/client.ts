@@ -4,7 +4,7 @@
  * `analysis/get_progress.json` and `analysis/get_result.json` answer
  * `{"success": 1, "data": …}` or `{"success": 0, "error": …, "error_code": …}`.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';

@@ -2,7 +2,7 @@
  * Lastline analysis links: `https://user.lastline.com/portal#/analyst/task/<32 hex>/overview`.
  * The portal API lives at `<scheme>://<host>/papi` of the same host (hosted or on-premise).
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 /** Lastline's hosted portals (upstream's LL_HOSTED_DOMAINS). */
 export const HOSTED_PORTALS = ['user.lastline.com', 'user.emea.lastline.com'];

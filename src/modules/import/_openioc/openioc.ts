@@ -5,7 +5,7 @@
  * of an AND indicator that forms a composite (filename|md5, regkey|value,
  * …) as one attribute, then every other IndicatorItem by its search term.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { defaultCategory, type AttributeType } from '../../../misp/attribute-types.js';
 import type { Category } from '../../../misp/types.js';
 import { IOC_COMPOSITE_MAPPING, mappingFor, type IocMapping } from './mapping.js';

@@ -6,7 +6,7 @@
 import { lazyRequire } from '../../../core/lazy-require.js';
 
 const fxp = lazyRequire<typeof import('fast-xml-parser')>('fast-xml-parser');
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 export interface XmlElement {
   /** The tag as written, namespace prefix included. */

@@ -3,7 +3,7 @@
  * Basic auth, and failures turned into messages that name the server, the
  * status and the TAXII error title when the server sent one.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpResponse } from '../../../net/index.js';

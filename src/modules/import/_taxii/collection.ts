@@ -4,7 +4,7 @@
  * API root or collections URL gets an error that lists the collection URLs
  * to use instead.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { TaxiiClient } from './client.js';
 import { records, str, strList, type JsonRecord } from './json.js';
 

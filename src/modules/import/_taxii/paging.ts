@@ -3,7 +3,7 @@
  * object limit, the end of the collection, or a bound on the number of pages.
  * A server that repeats a `next` token (a loop) gets a clear error.
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { TaxiiClient, TaxiiQuery } from './client.js';
 import { str } from './json.js';
 

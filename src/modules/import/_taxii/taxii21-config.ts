@@ -2,7 +2,7 @@
  * The taxii21 module's settings: the admin's object limit and the user's
  * form answers, checked as upstream checks them (same messages).
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleConfig } from '../../../core/module.js';
 
 /** Upstream's default when neither the admin nor the user sets a limit. */

@@ -1,5 +1,5 @@
 /** Worker task: a ThreatAnalyzer archive.zip or analysis.json → legacy import entries. */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { LegacyResponse } from '../../../misp/types.js';
 import { legacyResults } from '../../../misp/legacy-result.js';
 import { ByteBudget } from '../../_shared/archives/limits.js';

@@ -3,7 +3,7 @@
  * VMRay API and converts them (summaries run to several MB; the server's
  * event loop never parses them).
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
 import { isRecord, type Json } from '../_joe/json.js';

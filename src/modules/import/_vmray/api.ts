@@ -8,7 +8,7 @@
  * The server URL is a setting sent with each query, so it goes through the URL
  * guard (an appliance on a private network needs --allow-url-range).
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';

@@ -1,5 +1,5 @@
 /** Worker task: parses an uploaded VMRay summary JSON (v1 or v2). */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
 import { parseJsonUpload } from '../../_shared/archives/upload.js';

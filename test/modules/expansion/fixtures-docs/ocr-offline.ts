@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import ocrTask from '../../../../src/modules/expansion/_ocr/task.js';
+import ocrTask from '../../../../src/modules/_shared/ocr/task.js';
 import { samples } from './build.js';
 
 const probe = new Worker(new URL('./network-probe.mjs', import.meta.url));

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 
 /** The model flavour: integer LSTM weights, the one tesseract.js uses by default. */
 const MODEL_DIR = '4.0.0_best_int';

@@ -5,7 +5,7 @@
  * (pngjs, jpeg-js), where a malformed file is an exception, not a crash of
  * the process (a native decoder segfaulted on truncated JPEGs).
  */
-import { ModuleError } from '../../../core/errors.js';
+import { ModuleError } from '../../../base/errors.js';
 import { imageInfo, type ImageFormat, type ImageInfo } from './image-info.js';
 
 /** Largest picture accepted (50 megapixels: 200 MB of RGBA). */

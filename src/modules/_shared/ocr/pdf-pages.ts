@@ -3,7 +3,7 @@
  * one (exact, and instant), else the page rendered at 200 dpi by pdf.js on
  * an @napi-rs/canvas and read by Tesseract (scanned pages).
  */
-import { openPdf, pageText, type PDFPageProxy } from '../_documents/pdfjs.js';
+import { openPdf, pageText, type PDFPageProxy } from '../../expansion/_documents/pdfjs.js';
 import type { Recognizer } from './engine.js';
 import { MAX_PIXELS } from './image.js';
 

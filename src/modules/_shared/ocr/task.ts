@@ -2,8 +2,8 @@
  * Worker task: OCR of an image, or of a PDF (text layer, or rendered pages
  * where there is none).
  */
-import { ModuleError } from '../../../core/errors.js';
-import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
+import { ModuleError } from '../../../base/errors.js';
+import { settle, type TaskOutcome } from '../archives/offload.js';
 import { withTesseract, type Recognizer } from './engine.js';
 import { checkImage, OCR_FORMATS } from './image.js';
 import { pdfPagesText } from './pdf-pages.js';
