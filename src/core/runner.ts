@@ -5,7 +5,6 @@
  * module-level outcomes, PROTOCOL.md §3.6).
  */
 import type { Logger } from 'pino';
-import type { DnsClient, HttpClient } from '../net/types.js';
 import { normaliseConfig } from './config.js';
 import { AbortedError, ModuleError, RequestError } from '../base/errors.js';
 import { checkQueryInput } from './input-check.js';
