@@ -13,8 +13,12 @@ export class ModuleError extends Error {
   override readonly name: string = 'ModuleError';
   readonly [MODULE_ERROR] = true;
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The id of the module's declared message this error was made from (src/base/messages.ts). */
+  readonly messageId: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; messageId?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.messageId = options?.messageId;
   }
 
   /**

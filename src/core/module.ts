@@ -3,8 +3,10 @@
  * async handler. Modules never see HTTP objects, the registry or process
  * state; everything they need arrives in their context.
  */
+import { isMessageCatalogue, type MessageCatalogue } from '../base/messages.js';
 import type { DnsClient, HttpClient } from '../net/types.js';
 import type { SharedResources } from './resource-cache.js';
+import type { VendorApi, VendorSpec } from './vendor-api.js';
 import type { WorkerRunner } from './worker-pool.js';
 
 /** Which family a module belongs to. */
@@ -130,6 +132,8 @@ export interface ModuleContext {
   readonly workers: WorkerRunner;
   /** Costly read-only resources (databases, compiled rules) kept by the server between queries. */
   readonly resources: SharedResources;
+  /** A client for one vendor's JSON API: base URL, credential, errors and paging said once (core/vendor-api.ts). */
+  vendor(spec: VendorSpec): VendorApi;
 }
 
 /** Whatever the module answers; serialised as the /query response body. */
@@ -172,7 +176,8 @@ export interface ModuleSpec {
   attributes?: MispAttributesSpec;
   checkInput?: boolean;
   coalesce?: boolean;
-  messages?: Record<string, string>;
+  /** The module's catalogue (`defineMessages`), or plain templates by id. */
+  messages?: MessageCatalogue | Record<string, string>;
   handle(query: Query, ctx: ModuleContext): Promise<ModuleResult>;
 }
 
@@ -243,7 +248,7 @@ export function defineModule(spec: ModuleSpec): ModuleDefinition {
     attributes: Object.freeze({ ...(spec.attributes ?? {}) }),
     checkInput: spec.checkInput ?? spec.kind === 'expansion',
     coalesce: spec.coalesce ?? readOnlyLookup,
-    messages: Object.freeze({ ...(spec.messages ?? {}) }),
+    messages: Object.freeze({ ...(isMessageCatalogue(spec.messages) ? spec.messages.templates : (spec.messages ?? {})) }),
     handle: spec.handle,
   });
 }

@@ -8,6 +8,7 @@ import type { DnsClient, HttpClient } from '../net/types.js';
 import type { LazyAbort } from './lazy-abort.js';
 import type { ModuleConfig, ModuleContext, ModuleLogger } from './module.js';
 import type { SharedResources } from './resource-cache.js';
+import { VendorApi, type VendorSpec } from './vendor-api.js';
 import type { WorkerPool, WorkerRunner } from './worker-pool.js';
 
 /** Network clients bound to one query's abort signal. */
@@ -42,6 +43,10 @@ export class QueryContext implements ModuleContext {
   get dns(): DnsClient {
     this.#clients ??= this.network.forQuery(this.abort.signal);
     return this.#clients.dns;
+  }
+
+  vendor(spec: VendorSpec): VendorApi {
+    return new VendorApi(this.http, this.config, spec);
   }
 
   get workers(): WorkerRunner {

@@ -14,6 +14,7 @@ import extract_url_components from './expansion/extract_url_components.js';
 import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
+import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
@@ -79,6 +80,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   geoip_asn,
   geoip_city,
   geoip_country,
+  hashlookup,
   html_to_markdown,
   jinja_template_rendering,
   ocr_enrich,

@@ -5,16 +5,22 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { ModuleError } from '../base/errors.js';
+import { vendorErrorDetail } from './error-detail.js';
 import type { HttpResponse } from './types.js';
 
 /** A non-2xx answer where a 2xx one was expected; modules can catch it to map a status (e.g. 404 -> "not found"). */
 export class HttpStatusError extends ModuleError {
+  /** What the vendor said in its answer (`{"error": {"message": …}}` and the like), if anything. */
+  readonly detail: string | undefined;
+
   constructor(
     readonly service: string,
     readonly status: number,
     readonly response: HttpResponse,
   ) {
-    super(`${service} answered HTTP ${statusLine(status)}.`);
+    const detail = vendorErrorDetail(response);
+    super(`${service} answered HTTP ${statusLine(status)}${detail ? `: ${detail}` : ''}.`);
+    this.detail = detail;
   }
 }
 

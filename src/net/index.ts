@@ -9,7 +9,8 @@ export {
   type NetworkSettings,
   type ProxySettings,
 } from './settings.js';
-export { HttpStatusError } from './http-errors.js';
+export { HttpStatusError, statusLine } from './http-errors.js';
+export { vendorErrorDetail } from './error-detail.js';
 export { UrlGuardError } from './url-guard.js';
 export { DnsError, parseNameserver, DNS_DEFAULTS, type DnsErrorCode } from './dns-client.js';
 export { basicAuthorization } from './request-parts.js';

@@ -166,6 +166,21 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * Matches a request against a route table and runs the handler, or gives
+ * undefined when no route matches (the module tester layers per-row routes
+ * over a table's routes with it).
+ */
+export function routeTable(routes: Routes): (req: FakeRequest) => FakeResponse | Promise<FakeResponse> | undefined {
+  const compiled = compile(routes);
+  return (req) => {
+    const found = matchRoute(compiled, req.method, req.path);
+    if (!found) return undefined;
+    const { handler } = found.route;
+    return typeof handler === 'function' ? handler({ ...req, params: found.params }) : handler;
+  };
+}
+
 export async function startFakeHttp(routes: Routes = {}, options: FakeHttpOptions = {}): Promise<FakeHttp> {
   const compiled = compile(routes);
   const requests: RecordedRequest[] = [];

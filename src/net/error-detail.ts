@@ -1,0 +1,54 @@
+/**
+ * The vendor's own explanation of a failed request, read from its answer:
+ * `{"error": {"message": …}}`, `{"detail": …}`, `{"errors": [{"detail": …}]}`,
+ * a short plain-text body… The analyst reads what the vendor said instead of
+ * a bare status. Bounded and on one line; HTML pages give their <title>.
+ */
+import type { HttpResponse } from './types.js';
+
+const MAX_DETAIL = 300;
+
+/** Field names vendors put their message in, most specific first. */
+const MESSAGE_FIELDS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'verbose_msg', 'msg', 'reason', 'title', 'description', 'status_message', 'error', 'errors', 'query_status'];
+
+function fromJson(value: unknown, depth = 0): string | undefined {
+  if (depth > 3 || value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return fromJson(value[0], depth + 1);
+  if (typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  for (const field of MESSAGE_FIELDS) {
+    const found = fromJson(record[field], depth + 1);
+    if (found !== undefined && found.trim() !== '') {
+      // `{"error": "invalid_token", "error_description": "…"}`: the description says more.
+      return found;
+    }
+  }
+  return undefined;
+}
+
+function oneLine(text: string): string | undefined {
+  const line = text.replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
+  if (line === '') return undefined;
+  return line.length > MAX_DETAIL ? `${line.slice(0, MAX_DETAIL)}…` : line;
+}
+
+/** The vendor's message in a failed answer, or undefined when it gave none worth showing. */
+export function vendorErrorDetail(response: Pick<HttpResponse, 'body' | 'headers'>): string | undefined {
+  const text = response.body.subarray(0, 64 * 1024).toString('utf8').replace(/^\uFEFF/, '').trim();
+  if (text === '') return undefined;
+  const type = response.headers['content-type'] ?? '';
+  if (type.includes('html') || /^<(!doctype|html)/i.test(text)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+    return title ? oneLine(title) : undefined;
+  }
+  if (text.startsWith('{') || text.startsWith('[')) {
+    try {
+      const found = fromJson(JSON.parse(text));
+      return found === undefined ? undefined : oneLine(found);
+    } catch {
+      // Not JSON after all: fall through to the text.
+    }
+  }
+  return text.length <= MAX_DETAIL ? oneLine(text) : undefined;
+}

@@ -1,0 +1,153 @@
+/**
+ * The message catalogue (src/base/messages.ts): every user-facing error a
+ * module gives is declared in its `messages` and thrown by id. For each
+ * built-in module, read its file and every file of ours it imports under
+ * src/modules/, and check that:
+ * - every declared message is used (`MESSAGES.error('id')`, `.format('id')`);
+ * - every id used is declared;
+ * - nothing throws a ModuleError with literal text instead of a declared message.
+ *
+ * Catalogue variables are named MESSAGES (or end in MESSAGES / Messages) so
+ * that uses can be found in the source.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { builtinModules } from '../../src/modules/index.js';
+
+const MODULES = fileURLToPath(new URL('../../src/modules/', import.meta.url));
+const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'export', action: 'action' } as const;
+
+/**
+ * Modules written before the catalogue that still throw literal text. The
+ * list only shrinks: a module that no longer needs to be here fails the test
+ * until it is removed.
+ */
+const NOT_YET_CATALOGUED = new Set<string>([
+  'clamav',
+  'convert_markdown_to_pdf',
+  'cve',
+  'dns',
+  'docx_enrich',
+  'eql',
+  'geoip_asn',
+  'geoip_city',
+  'geoip_country',
+  'html_to_markdown',
+  'jinja_template_rendering',
+  'ocr_enrich',
+  'ods_enrich',
+  'odt_enrich',
+  'passivetotal',
+  'pdf_enrich',
+  'pptx_enrich',
+  'qrcode',
+  'sigma_queries',
+  'sigma_syntax_validator',
+  'sigmf_expand',
+  'sourcecache',
+  'stix2_pattern_syntax_validator',
+  'vulnerability_lookup',
+  'xlsx_enrich',
+  'yara_query',
+  'yara_syntax_validator',
+  'anyrun_sandbox_import',
+  'cof2misp',
+  'csvimport',
+  'cuckooimport',
+  'email_import',
+  'goamlimport',
+  'import_blueprint',
+  'joe_import',
+  'lastline_import',
+  'mispjson',
+  'ocr',
+  'openiocimport',
+  'socradar_taxii_feed',
+  'taxii21',
+  'threatanalyzer_import',
+  'url_import',
+  'vmray_import',
+  'vmray_summary_json_import',
+  'cef_export',
+  'cisco_firesight_manager_ACL_rule_export',
+  'defender_endpoint_export',
+  'goamlexport',
+  'liteexport',
+  'mass_eql_export',
+  'nexthinkexport',
+  'osqueryexport',
+  'pdfexport',
+  'testexport',
+  'threatStream_misp_export',
+  'threat_connect_export',
+  'virustotal_collections',
+  'vt_graph',
+  'yara_export',
+]);
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+const USE = /\b\w*(?:MESSAGES|[Mm]essages)\.(?:error|format)\(\s*['"](\w+)['"]/g;
+const LITERAL_THROW = /new\s+\w*Error\(\s*(['"`])/g;
+
+/** The module's file and every file under src/modules/ it imports, transitively. */
+function sourceSet(entry: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (file: string): void => {
+    if (files.has(file) || !existsSync(file)) return;
+    const text = readFileSync(file, 'utf8');
+    files.set(file, text);
+    for (const match of text.matchAll(IMPORT)) {
+      const target = path.resolve(path.dirname(file), match[1]!).replace(/\.js$/, '.ts');
+      if (target.startsWith(MODULES)) visit(target);
+    }
+  };
+  visit(entry);
+  return files;
+}
+
+/** Literal-text errors a module's code throws (ModuleError and its kin, not programming errors). */
+function literalThrows(files: Map<string, string>): string[] {
+  const found: string[] = [];
+  for (const [file, text] of files) {
+    for (const match of text.matchAll(/throw\s+new\s+(\w*Error)\(\s*(['"`])([^'"`]{0,60})/g)) {
+      const [, kind, , start] = match;
+      // TypeError/RangeError and the like are bugs, not messages for the analyst.
+      if (!/^(ModuleError|ArchiveError|UrlGuardError|HttpStatusError)$/.test(kind!) && !kind!.endsWith('ApiError')) continue;
+      found.push(`${path.relative(MODULES, file)}: ${kind}(${JSON.stringify(start)}…)`);
+    }
+  }
+  return found;
+}
+
+describe('message catalogues', () => {
+  for (const module of builtinModules) {
+    const entry = path.join(MODULES, FAMILY_FOLDER[module.kind], `${module.name}.ts`);
+    test(`${module.name} declares what it says and says what it declares`, () => {
+      assert.ok(existsSync(entry), `${entry} exists`);
+      const files = sourceSet(entry);
+      const used = new Set([...files.values()].flatMap((text) => [...text.matchAll(USE)].map((m) => m[1]!)));
+      const declared = Object.keys(module.messages);
+      const problems = {
+        unused: declared.filter((id) => !used.has(id)),
+        undeclared: [...used].filter((id) => !declared.includes(id)),
+        literal: literalThrows(files),
+      };
+      if (NOT_YET_CATALOGUED.has(module.name)) {
+        const clean = Object.values(problems).every((list) => list.length === 0);
+        assert.ok(!clean, `${module.name} only gives declared messages now: remove it from NOT_YET_CATALOGUED`);
+        return;
+      }
+      assert.deepEqual(problems.unused, [], 'declared messages that are never used');
+      assert.deepEqual(problems.undeclared, [], 'messages used but not declared');
+      assert.deepEqual(problems.literal, [], 'errors thrown with literal text instead of a declared message');
+    });
+  }
+
+  test('the pattern finds uses (sanity)', () => {
+    assert.deepEqual([..."throw MESSAGES.error('noKey'); x.format('no'); API_MESSAGES.format('a', {})".matchAll(USE)].map((m) => m[1]), ['noKey', 'a']);
+    assert.equal([...'throw new ModuleError(`x`)'.matchAll(LITERAL_THROW)].length, 1);
+  });
+});
