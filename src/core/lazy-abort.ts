@@ -8,6 +8,8 @@ export class LazyAbort {
   private reason: unknown;
   private done = false;
   private readonly listeners: Array<(reason: unknown) => void> = [];
+  /** When the query's timeout fires (ms since the epoch), where the runner knows it. */
+  deadline: number | undefined;
 
   get aborted(): boolean {
     return this.done;

@@ -46,7 +46,8 @@ export class QueryContext implements ModuleContext {
   }
 
   vendor(spec: VendorSpec): VendorApi {
-    return new VendorApi(this.http, this.config, spec);
+    const { deadline } = this.abort;
+    return new VendorApi(this.http, this.config, spec, { signal: this.abort.signal, ...(deadline === undefined ? {} : { deadline }) });
   }
 
   get workers(): WorkerRunner {

@@ -157,6 +157,7 @@ export class QueryRunner {
   /** Starts the module's work, with its own abort controller (shared by coalesced waiters). */
   private startFlight(module: ModuleDefinition, query: Query, run: RunParameters, log: () => Logger): Flight {
     const abort = new LazyAbort();
+    abort.deadline = Date.now() + run.timeoutSeconds * 1000;
     if (this.shutdown.signal.aborted) abort.abort(this.shutdown.signal.reason);
     this.inProgress.add(abort);
     const { network, workers } = this.options;

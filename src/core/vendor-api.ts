@@ -24,6 +24,7 @@
 import { ModuleError } from '../base/errors.js';
 import { HttpStatusError, statusLine, vendorErrorDetail } from '../net/index.js';
 import type { HttpClient, HttpRequestOptions, HttpResponse } from '../net/types.js';
+import { processRateLimiter, rateLimitKey, vendorLimit, type RateLimit, type RateLimiter } from './rate-limiter.js';
 /** The module's settings as the runner normalised them (ModuleConfig). */
 type Settings = Readonly<Record<string, string | undefined>>;
 
@@ -50,6 +51,20 @@ export interface VendorSpec {
   headers?: Record<string, string>;
   /** Defaults for every request (timeoutMs, maxBytes, retries). */
   defaults?: Pick<HttpRequestOptions, 'timeoutMs' | 'maxBytes' | 'retries'>;
+  /**
+   * The vendor's documented limit per key (VirusTotal public: 4 a minute).
+   * Requests wait for a free slot within the query's time, in arrival order;
+   * the admin can change it with `--vendor-limit NAME=N/PERIOD`.
+   */
+  rateLimit?: RateLimit;
+}
+
+/** Where the vendor client waits for a rate-limit slot (the query's signal and deadline). */
+export interface VendorThrottle {
+  signal: AbortSignal;
+  /** When the query times out (ms since the epoch), if known. */
+  deadline?: number;
+  limiter?: RateLimiter;
 }
 
 export interface VendorCallOptions extends Omit<HttpRequestOptions, 'service' | 'userUrl' | 'basicAuth'> {
@@ -70,6 +85,9 @@ export interface Paging<Page, Item> {
   /** Offset paging: `param` counts items (or pages with `pages: true`); `size` items a page, sent as `sizeParam`. */
   offset?: { param: string; size: number; sizeParam?: string; pages?: boolean; start?: number };
 }
+
+/** Retries after a 429 from a vendor with a declared rate limit, each after a fresh slot. */
+const RATE_LIMIT_RETRIES = 3;
 
 /** The vendor has nothing at that path (HTTP 404). */
 export class VendorNotFoundError extends HttpStatusError {}
@@ -99,7 +117,28 @@ export class VendorApi {
     private readonly http: HttpClient,
     private readonly config: Settings,
     readonly spec: VendorSpec,
+    private readonly throttle?: VendorThrottle,
   ) {}
+
+  /** The credential that identifies the quota (empty for keyless vendors). */
+  private credential(): string {
+    const auth = this.spec.auth;
+    if (!auth) return '';
+    if (auth.in === 'basic') return `${this.config[auth.username] ?? ''}:${this.config[auth.password] ?? ''}`;
+    return this.config[auth.setting] ?? '';
+  }
+
+  /** Waits for a slot when the vendor has a rate limit. */
+  private async waitForSlot(): Promise<void> {
+    const limit = vendorLimit(this.spec.name, this.spec.rateLimit);
+    if (!limit) return;
+    const limiter = this.throttle?.limiter ?? processRateLimiter;
+    await limiter.acquire(rateLimitKey(this.spec.name, this.credential()), limit, {
+      vendor: this.spec.name,
+      ...(this.throttle?.signal ? { signal: this.throttle.signal } : {}),
+      ...(this.throttle?.deadline !== undefined ? { deadline: this.throttle.deadline } : {}),
+    });
+  }
 
   /** The credential setting(s) the spec names, as text for messages. */
   get keySetting(): string {
@@ -146,7 +185,14 @@ export class VendorApi {
   /** Any status comes back: the module reads it. The credential is checked and sent. */
   async request(path: string, options: VendorCallOptions = {}): Promise<HttpResponse> {
     this.requireKey();
-    return this.http.request(this.url(path), this.requestOptions(options));
+    const url = this.url(path);
+    const limited = vendorLimit(this.spec.name, this.spec.rateLimit) !== undefined;
+    for (let attempt = 0; ; attempt += 1) {
+      await this.waitForSlot();
+      const response = await this.http.request(url, this.requestOptions(options));
+      // The vendor counts arrivals by its own clock: a 429 despite the spacing waits for the next slot.
+      if (response.status !== 429 || !limited || attempt >= RATE_LIMIT_RETRIES) return response;
+    }
   }
 
   /** The error a non-2xx answer means, following the rules in the header. */
