@@ -84,3 +84,21 @@ export function distributionString(distribution: number | string): string {
   }
   return String(level);
 }
+
+/**
+ * The fields PyMISP's `_prepare_new_malware_sample` gives a malware-sample
+ * built with its file: `malware_filename`, the value cut back to that name,
+ * and `encrypt: true`. MISP zips the file with the password `infected` only
+ * when `encrypt` is set, then stores the value as `filename|md5`; without it
+ * the bare name fails MISP's composite check and the attribute is dropped.
+ *
+ * Kept: an md5 after the name (`name|md5`) is ignored, MISP computes its own.
+ * Fixed: a `|` left inside the name (PyMISP crashes or cuts the name there)
+ * becomes `_`, so that MISP's `filename|md5` has exactly one separator.
+ */
+export function malwareSampleFields(value: string): { value: string; malware_filename: string; encrypt: true } {
+  const withoutMd5 = value.replace(/\|[0-9a-f]{32}$/i, '');
+  const filename = withoutMd5.replaceAll('|', '_').trim();
+  if (filename === '') throw new Error('A malware-sample needs a file name as its value.');
+  return { value: filename, malware_filename: filename, encrypt: true };
+}

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import {
   dataString,
   distributionString,
+  malwareSampleFields,
   pushTag,
   resolveCategory,
   tagList,
@@ -50,7 +51,11 @@ export interface AttributeOptions {
   to_ids?: boolean;
   comment?: string;
   tags?: readonly TagInput[];
-  /** File content for `attachment` / `malware-sample`: bytes, or a base64 string. */
+  /**
+   * File content for `attachment` / `malware-sample`: bytes, or a base64
+   * string. A malware-sample with data also gets `malware_filename` and
+   * `encrypt: true` (MISP zips it with the password `infected`).
+   */
   data?: string | Uint8Array;
   uuid?: string;
   disable_correlation?: boolean;
@@ -276,11 +281,13 @@ function buildAttribute(
   relation?: TemplateRelation,
 ): ResultAttribute {
   const tags = tagList(options.tags);
+  // A malware-sample with its file is marked for MISP to zip, as PyMISP does.
+  const sample = type === 'malware-sample' && options.data !== undefined ? malwareSampleFields(value) : undefined;
   return {
     uuid: options.uuid ?? randomUUID(),
     type,
     category: resolveCategory(type, options.category, relation?.categories?.[0]),
-    value,
+    value: sample?.value ?? value,
     to_ids: options.to_ids ?? relation?.toIds ?? defaultToIds(type),
     disable_correlation: options.disable_correlation ?? relation?.disableCorrelation ?? false,
     ...(options.comment !== undefined && { comment: options.comment.trim() }),
@@ -289,6 +296,7 @@ function buildAttribute(
     ...(options.distribution !== undefined && { distribution: distributionString(options.distribution) }),
     ...(options.sharing_group_id !== undefined && { sharing_group_id: String(options.sharing_group_id) }),
     ...(options.data !== undefined && { data: dataString(options.data) }),
+    ...(sample && { malware_filename: sample.malware_filename, encrypt: sample.encrypt }),
     ...(tags.length > 0 && { Tag: tags }),
   };
 }

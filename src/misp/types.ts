@@ -84,6 +84,10 @@ export interface ResultAttribute {
   sharing_group_id?: string;
   /** Base64 file content for `attachment` and `malware-sample`. */
   data?: string;
+  /** malware-sample with data: the file's name (the value), as PyMISP sets it. */
+  malware_filename?: string;
+  /** malware-sample with data: MISP zips `data` (password `infected`) and stores the value as `filename|md5`. */
+  encrypt?: boolean;
   Tag?: ResultTag[];
 }
 

@@ -2,7 +2,10 @@
  * Output checks: does a module's answer hold only what MISP accepts?
  * Attribute types exist, categories are valid for their type, objects match
  * their templates (uuid, version, relations and their types, required
- * relations), references point at uuids of the answer or of the input.
+ * relations), references point at uuids of the answer or of the input,
+ * a malware-sample carrying its file has `encrypt: true` and
+ * `malware_filename` (misp_standard) or a `filename|md5` value when
+ * `data_is_handled` (legacy).
  *
  * The test suite runs it on every module test's answers; the server runs it
  * with --strict-results and logs what it finds.
@@ -71,7 +74,21 @@ class Checker {
       if (a[flag] !== undefined && typeof a[flag] !== 'boolean') this.add(path, `${flag} must be a boolean`);
     }
     if (a['data'] !== undefined && (typeof a['data'] !== 'string' || !BASE64.test(a['data']))) this.add(path, 'data must be base64');
+    if (type === 'malware-sample' && a['data'] !== undefined) this.malwareSample(path, a);
     if (a['Tag'] !== undefined) this.tags(`${path}.Tag`, a['Tag']);
+  }
+
+  /**
+   * A malware-sample carrying its file must say so as PyMISP does: MISP zips
+   * the file and appends `|md5` to the value only when `encrypt` is set, and
+   * keeps the file name from `malware_filename`.
+   */
+  malwareSample(path: string, a: Json): void {
+    if (a['encrypt'] !== true) this.add(path, 'a malware-sample with data needs encrypt: true (MISP zips the file only then)');
+    const filename = a['malware_filename'];
+    if (typeof filename !== 'string' || filename.trim() === '') return this.add(path, 'a malware-sample with data needs its malware_filename');
+    if (a['value'] !== filename) this.add(path, `the value of a malware-sample with data is its file name ${JSON.stringify(filename)} (MISP appends |md5)`);
+    if (filename.includes('|')) this.add(path, "malware_filename must not hold '|' (MISP stores filename|md5)");
   }
 
   tags(path: string, tags: unknown): void {
@@ -170,6 +187,13 @@ class Checker {
         }
       }
       if (entry['data'] !== undefined && (typeof entry['data'] !== 'string' || !BASE64.test(entry['data']))) this.add(path, 'data must be base64');
+      const handled = entry['data_is_handled'];
+      if (handled !== undefined && typeof handled !== 'boolean') this.add(path, 'data_is_handled must be a boolean');
+      // MISP zips a legacy malware-sample itself unless data_is_handled says the data is its zip already,
+      // in which case the values must already be filename|md5.
+      if (handled === true && types.includes('malware-sample') && list.some((v) => typeof v !== 'string' || !/^[^|]+\|[0-9a-f]{32}$/i.test(v))) {
+        this.add(path, 'a malware-sample whose data_is_handled has values of the form filename|md5');
+      }
     });
   }
 }

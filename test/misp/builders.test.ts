@@ -56,6 +56,34 @@ describe('MispResultBuilder', () => {
     ]);
   });
 
+  test('a malware-sample with its file gets malware_filename and encrypt, as PyMISP\'s _prepare_new_malware_sample', () => {
+    const b = new MispResultBuilder();
+    const bytes = new TextEncoder().encode('MZ sample');
+    const plain = b.addAttribute({ type: 'malware-sample', value: 'invoice.exe', data: bytes });
+    assert.equal(plain.value, 'invoice.exe');
+    assert.equal(plain.malware_filename, 'invoice.exe');
+    assert.equal(plain.encrypt, true);
+    assert.equal(plain.data, Buffer.from(bytes).toString('base64'));
+    // an md5 after the name is dropped (MISP computes its own); a '|' left in the name would break filename|md5
+    const withMd5 = b.addAttribute({ type: 'malware-sample', value: 'a.exe|D41D8CD98F00B204E9800998ECF8427E', data: 'TVo=' });
+    assert.deepEqual([withMd5.value, withMd5.malware_filename], ['a.exe', 'a.exe']);
+    const piped = b.addAttribute({ type: 'malware-sample', value: 'a|b.exe', data: 'TVo=' });
+    assert.deepEqual([piped.value, piped.malware_filename], ['a_b.exe', 'a_b.exe']);
+    // without data (a sample MISP already has) and for attachments nothing is added
+    const reference = b.addAttribute({ type: 'malware-sample', value: 'a.exe|d41d8cd98f00b204e9800998ecf8427e' });
+    assert.equal(reference.value, 'a.exe|d41d8cd98f00b204e9800998ecf8427e');
+    assert.equal('encrypt' in reference, false);
+    const attachment = b.addAttribute({ type: 'attachment', value: 'page.html', data: 'PGh0bWw+' });
+    assert.equal('encrypt' in attachment || 'malware_filename' in attachment, false);
+    const file = b.addObject('file', [{ relation: 'malware-sample', value: ' dropped.dll ', data: bytes }]);
+    assert.deepEqual(
+      [file.Attribute[0]!.value, file.Attribute[0]!.malware_filename, file.Attribute[0]!.encrypt],
+      ['dropped.dll', 'dropped.dll', true],
+    );
+    assert.throws(() => b.addAttribute({ type: 'malware-sample', value: '|d41d8cd98f00b204e9800998ecf8427e', data: 'TVo=' }), /needs a file name/);
+    assert.deepEqual(formatViolations(validateResults(b.toResults())), []);
+  });
+
   test('toResults holds only the keys that have content', () => {
     assert.deepEqual(new MispResultBuilder().toResults(), { results: {} });
     const { result } = sampleResult();

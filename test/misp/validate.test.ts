@@ -95,4 +95,37 @@ describe('violations', () => {
   test('keys MISP does not render', () => {
     assert.deepEqual(check({ results: { Attribute: [], Objects: [] } }), ['results.Objects: unexpected key \'Objects\' (MISP shows it as "No result")']);
   });
+
+  test('malware-samples with data: encrypt and malware_filename as PyMISP sets them', () => {
+    const data = 'WDVPIVAlQEFQ';
+    const sample = { type: 'malware-sample', value: 'invoice.exe', data, malware_filename: 'invoice.exe', encrypt: true };
+    assert.deepEqual(check({ results: { Attribute: [sample] } }), []);
+    // without data it is a reference to a sample MISP holds: nothing to zip
+    assert.deepEqual(check({ results: { Attribute: [{ type: 'malware-sample', value: 'a.exe|d41d8cd98f00b204e9800998ecf8427e' }] } }), []);
+    assert.deepEqual(check({ results: { Attribute: [{ ...sample, encrypt: undefined }, { ...sample, encrypt: 'true' }] } }), [
+      'results.Attribute[0]: a malware-sample with data needs encrypt: true (MISP zips the file only then)',
+      'results.Attribute[1]: a malware-sample with data needs encrypt: true (MISP zips the file only then)',
+    ]);
+    assert.deepEqual(check({ results: { Attribute: [{ ...sample, malware_filename: undefined }] } }), ['results.Attribute[0]: a malware-sample with data needs its malware_filename']);
+    assert.deepEqual(check({ results: { Attribute: [{ ...sample, value: 'invoice.exe|d41d8cd98f00b204e9800998ecf8427e' }] } }), [
+      'results.Attribute[0]: the value of a malware-sample with data is its file name "invoice.exe" (MISP appends |md5)',
+    ]);
+    // the same inside an object
+    const b = new MispResultBuilder();
+    const file = b.addObject('file', [['filename', 'invoice.exe'], { relation: 'malware-sample', value: 'invoice.exe', data }]);
+    const answer = b.toResults() as { results: { Object: any[] } };
+    assert.deepEqual(check(answer), []);
+    delete answer.results.Object[0].Attribute[1].encrypt;
+    assert.equal(file.Attribute.length, 2);
+    assert.deepEqual(check(answer), ['results.Object[0].Attribute[1]: a malware-sample with data needs encrypt: true (MISP zips the file only then)']);
+  });
+
+  test('legacy malware-samples: MISP zips them unless data_is_handled, then the value is filename|md5', () => {
+    assert.deepEqual(check({ results: [{ types: ['malware-sample'], values: 'a.exe', data: 'WDVP' }] }), []);
+    assert.deepEqual(check({ results: [{ types: ['malware-sample'], values: 'a.exe|d41d8cd98f00b204e9800998ecf8427e', data: 'UEsD', data_is_handled: true }] }), []);
+    assert.deepEqual(check({ results: [{ types: ['malware-sample'], values: 'a.exe', data: 'UEsD', data_is_handled: true }] }), [
+      'results[0]: a malware-sample whose data_is_handled has values of the form filename|md5',
+    ]);
+    assert.deepEqual(check({ results: [{ types: ['malware-sample'], values: 'a.exe', data: 'WDVP', data_is_handled: 'yes' }] }), ['results[0]: data_is_handled must be a boolean']);
+  });
 });

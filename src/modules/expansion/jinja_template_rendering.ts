@@ -6,11 +6,18 @@
  *
  * Rendering is sandboxed (src/modules/_shared/templates): no access to the
  * process, files or network; bounded steps, time and output; on a worker.
+ *
+ * Kept from upstream: a template that fails while rendering (`{{ a.b }}`
+ * with `a` undefined, a wrong type) answers `""`, which the workflow engine
+ * reads as the rendered text; the reason goes to the log as a warning.
+ * Different: a template that cannot be parsed, and one stopped by the
+ * sandbox (steps, time, output size), answer an error naming the line, as
+ * upstream's unhandled exceptions did without saying why.
  */
 import { ModuleError } from '../../base/errors.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
-import { renderOnWorker } from '../_shared/templates/offload.js';
+import { describeRenderFailure, tryRenderOnWorker } from '../_shared/templates/offload.js';
 
 /** Upstream's template when the payload has none. */
 const DEFAULT_TEMPLATE = '- Default template -';
@@ -56,7 +63,9 @@ export default defineModule({
     const text = query['text'];
     if (typeof text !== 'string' || text === '') throw new ModuleError('The request has no "text" field.');
     const { template, data } = parsePayload(text);
-    const rendered = await renderOnWorker(ctx, template, data);
-    return legacyResults([{ types: ['text'], values: [rendered] }]);
+    const outcome = await tryRenderOnWorker(ctx, template, data);
+    if (!outcome.ok && outcome.kind !== 'runtime') throw new ModuleError(describeRenderFailure(outcome));
+    if (!outcome.ok) ctx.log.warn(`The template failed while rendering and gives "": ${describeRenderFailure(outcome)}`);
+    return legacyResults([{ types: ['text'], values: [outcome.ok ? outcome.text : ''] }]);
   },
 });

@@ -1,7 +1,10 @@
 /**
  * pdfexport: a readable PDF report of a MISP event: title, metadata table,
  * tags, standalone attributes grouped by category, objects with their
- * attributes and references, galaxies and clusters. Upstream delegates to
+ * attributes and references, galaxies and clusters. As in PyMISP's report,
+ * each attribute shows its uuid, its own tags, its sightings (positive /
+ * negative / misc.) and its galaxies, and each object its uuid, description,
+ * comment and date. Upstream delegates to
  * PyMISP's reportlab_generator; this port lays the report out itself with
  * pdfkit on a worker thread (./_pdf/render.ts).
  *

@@ -56,6 +56,20 @@ async function failure(template: string, data: unknown = event): Promise<string>
   return answer['error'] as string;
 }
 
+/**
+ * A template that fails while rendering: MISP reads "" (as upstream answers
+ * it), and the warning in the log says why. Returns the logged reason.
+ */
+async function emptyRender(template: string, data: unknown = event): Promise<string> {
+  const seen = t.logs.lines.length;
+  assert.equal(await rendered(template, data), '');
+  const prefix = 'The template failed while rendering and gives "": ';
+  const warning = t.logs.records().slice(seen).find((r) => typeof r['msg'] === 'string' && r['msg'].startsWith(prefix));
+  assert.ok(warning, `a warning is logged for ${template}`);
+  assert.equal(warning['level'], 40);
+  return (warning['msg'] as string).slice(prefix.length);
+}
+
 const render = (template: string, data: Record<string, unknown> = event) => renderTemplate(template, data);
 
 describe('jinja_template_rendering over HTTP (the MISP workflow payload)', () => {
@@ -112,24 +126,24 @@ describe('jinja_template_rendering over HTTP (the MISP workflow payload)', () =>
 
   test('a syntax error names the line', async () => {
     assert.equal(await failure('line one\n{% for a in Event.Attribute %}\n{{ a.value }}\n'), "Template syntax error (line 3): unexpected end of template, expected 'endfor' or 'else'");
-    assert.equal(await failure('{{ Event.info | nosuchfilter }}'), "Template syntax error (line 1): no filter named 'nosuchfilter'");
+    assert.equal(await failure('{{ Event.info | nosuchfilter }}'), "Template syntax error (line 1): No filter named 'nosuchfilter'.");
   });
 
   test('escape attempts through JavaScript internals find nothing', async () => {
-    assert.equal(await failure("{{ ''.constructor.constructor('return process')() }}"), "Template error (line 1): 'str object' has no attribute 'constructor'");
-    assert.equal(await failure('{{ Event.constructor.constructor("return process")().exit() }}'), "Template error (line 1): 'dict object' has no attribute 'constructor'");
-    assert.equal(await failure('{{ Event.__proto__.polluted }}'), "Template error (line 1): 'dict object' has no attribute '__proto__'");
-    assert.equal(await failure("{{ range.constructor('return process')() }}"), "Template error (line 1): 'function object' has no attribute 'constructor'");
-    assert.equal(await failure('{{ [].map.call }}'), "Template error (line 1): 'list object' has no attribute 'map'");
+    assert.equal(await emptyRender("{{ ''.constructor.constructor('return process')() }}"), "Template error (line 1): 'str object' has no attribute 'constructor'");
+    assert.equal(await emptyRender('{{ Event.constructor.constructor("return process")().exit() }}'), "Template error (line 1): 'dict object' has no attribute 'constructor'");
+    assert.equal(await emptyRender('{{ Event.__proto__.polluted }}'), "Template error (line 1): 'dict object' has no attribute '__proto__'");
+    assert.equal(await emptyRender("{{ range.constructor('return process')() }}"), "Template error (line 1): 'function object' has no attribute 'constructor'");
+    assert.equal(await emptyRender('{{ [].map.call }}'), "Template error (line 1): 'list object' has no attribute 'map'");
     assert.equal(await rendered('{{ Event["__proto__"] }}|{{ Event.toString }}|{{ Event.hasOwnProperty }}|{{ "x".length }}'), '|||');
   });
 
   test('escape attempts through Python/Jinja internals find nothing', async () => {
-    assert.equal(await failure('{{ cycler.__init__.__globals__.os.popen("id").read() }}'), "Template error (line 1): 'cycler' is undefined");
-    assert.equal(await failure("{{ ''.__class__.__mro__[1].__subclasses__() }}"), "Template error (line 1): 'str object' has no attribute '__class__'");
-    assert.equal(await failure('{{ self.__init__.__globals__ }}'), "Template error (line 1): 'self' is undefined");
-    assert.equal(await failure('{{ config.items() }}'), "Template error (line 1): 'config' is undefined");
-    assert.equal(await failure('{{ lipsum.__globals__ }}'), "Template error (line 1): 'lipsum' is undefined");
+    assert.equal(await emptyRender('{{ cycler.__init__.__globals__.os.popen("id").read() }}'), "Template error (line 1): 'cycler' is undefined");
+    assert.equal(await emptyRender("{{ ''.__class__.__mro__[1].__subclasses__() }}"), "Template error (line 1): 'str object' has no attribute '__class__'");
+    assert.equal(await emptyRender('{{ self.__init__.__globals__ }}'), "Template error (line 1): 'self' is undefined");
+    assert.equal(await emptyRender('{{ config.items() }}'), "Template error (line 1): 'config' is undefined");
+    assert.equal(await emptyRender('{{ lipsum.__globals__ }}'), "Template error (line 1): 'lipsum' is undefined");
     assert.equal(await failure('{% include "/etc/passwd" %}'), "Template syntax error (line 1): the 'include' tag is not available here (no template loader, no extensions)");
     assert.equal(await failure('{% import "os" as os %}'), "Template syntax error (line 1): the 'import' tag is not available here (no template loader, no extensions)");
   });
@@ -166,6 +180,59 @@ describe('jinja_template_rendering over HTTP (the MISP workflow payload)', () =>
 
   test('deeply nested expressions are refused at parse time', async () => {
     assert.match(await failure('{{ ' + '('.repeat(500) + '1' + ')'.repeat(500) + ' }}'), /^Template syntax error \(line 1\): the template nests deeper than \d+ levels/);
+  });
+});
+
+describe('parity with Jinja2 3.1 under upstream\'s module (issue 22)', () => {
+  // Each expected text is what `SandboxedEnvironment().from_string(t).render(data)` gives with Jinja2 3.1.6.
+  test('floats print as Python prints them, and stay floats through arithmetic', async () => {
+    assert.equal(await rendered('{{ 1.0 }}|{{ 1e20 }}|{{ 2.5 * 2 }}'), '1.0|1e+20|5.0');
+    assert.equal(
+      await rendered('{{ 1e16 }}|{{ 1e15 }}|{{ 0.0001 }}|{{ 0.00001 }}|{{ 1.5e-7 }}|{{ -0.0 }}|{{ 123456789.123 }}|{{ 0.1 + 0.2 }}|{{ 1e300 * 1e300 }}'),
+      '1e+16|1000000000000000.0|0.0001|1e-05|1.5e-07|-0.0|123456789.123|0.30000000000000004|inf',
+    );
+    assert.equal(
+      await rendered('{{ 10 / 2 }}|{{ 7 // 2.0 }}|{{ 7 % 2.0 }}|{{ 2 ** -1 }}|{{ 2 ** 0.5 }}|{{ -1.0 }}|{{ 1_000.5 }}|{{ 7 // 2 }}|{{ 2 ** 2 }}|{{ 2.0 ** 2 }}|{{ True + 1.5 }}|{{ range(3)|sum / 3 }}'),
+      '5.0|3.0|1.0|0.5|1.4142135623730951|-1.0|1000.5|3|4|4.0|2.5|1.0',
+    );
+  });
+
+  test('filters, tests and formatting keep int and float apart', async () => {
+    assert.equal(
+      await rendered('{{ [1.0, 2.5] }}|{{ {"a": 1.0} }}|{{ 1.0|tojson }}|{{ 1e20|tojson }}|{{ 3|round }}|{{ 2.5|round }}|{{ 3|round(method="ceil") }}|{{ 3|float }}|{{ 3.7|int }}|{{ [1, 2.0]|sum }}|{{ -1.5|abs }}|{{ "x"|float }}'),
+      "[1.0, 2.5]|{'a': 1.0}|1.0|1e+20|3|2.0|3.0|3.0|3|3.0|1.5|0.0",
+    );
+    assert.equal(
+      await rendered('{{ "{}".format(5.0) }}|{{ "%s"|format(5.0) }}|{{ "%d"|format(5.5) }}|{{ 5.0 is float }}|{{ 5 is float }}|{{ 5.0 is integer }}|{{ "%.2f"|format(2) }}|{{ "{:.1f}".format(3) }}|{{ "{}".format(3) }}|{{ "{:>6}".format(2.5) }}'),
+      '5.0|5.0|5|True|False|False|2.00|3.0|3|   2.5',
+    );
+    assert.equal(
+      await rendered('{{ 2.675|round(2) }}|{{ 0.125|round(2) }}|{{ 1234|round(-2) }}|{{ 2.5|round(0, "floor") }}|{{ 1.0 in [1] }}|{{ [3, 1.5, 2]|sort }}|{{ 1.0|pprint }}|{{ "3.0"|int }}|{{ "1e3"|float }}|{{ 5.0|string }}|{{ 10 ** 21 }}'),
+      '2.67|0.12|1200|2.0|True|[1.5, 2, 3]|1.0|3|1000.0|5.0|1000000000000000000000',
+    );
+    // fractional numbers in the data are floats, as Python's json module reads them
+    assert.equal(await rendered('{{ score * 2 }}|{{ score is float }}|{{ count / 2 }}', { score: 1.5, count: 3 }), '3.0|True|1.5');
+  });
+
+  test('an unknown filter or test is an error only where Jinja\'s compiler checks it', async () => {
+    // in an if (tests and branches) and in an inline if, Jinja checks when the template gets there
+    assert.equal(await rendered('{% if Event.missing %}{{ Event.info|markdown }}{{ 1 is nosuchtest }}{% endif %}ok'), 'ok');
+    assert.equal(await rendered('{{ Event.info|nosuch if Event.missing else "fallback" }}'), 'fallback');
+    assert.equal(await rendered("{% if 'markdown' is filter %}{{ Event.info|markdown }}{% else %}plain{% endif %}"), 'plain');
+    assert.equal(await emptyRender('{% if Event.published %}{{ Event.info|markdown }}{% endif %}'), "Template error (line 1): No filter named 'markdown' found.");
+    // a for, with, macro or block inside the if is checked when compiled, as Jinja's inner frames are
+    assert.equal(await failure('{% if Event.missing %}{% for a in Event.Attribute %}{{ a|nosuch }}{% endfor %}{% endif %}'), "Template syntax error (line 1): No filter named 'nosuch'.");
+    assert.equal(await failure('{% if Event.missing %}{% macro m() %}{{ 1 is nosuch }}{% endmacro %}{% endif %}'), "Template syntax error (line 1): No test named 'nosuch'.");
+    assert.equal(await failure('{{ Event.info|nosuch }}{% if x %}{% endif %}'), "Template syntax error (line 1): No filter named 'nosuch'.");
+  });
+
+  test('a render failure gives "" with the reason in the log, as upstream; syntax errors and sandbox stops stay errors', async () => {
+    assert.equal(await emptyRender('{{ missing.deep }}'), "Template error (line 1): 'missing' is undefined");
+    assert.equal(await emptyRender('line 1\n{{ Event.info + 1 }}'), "Template error (line 2): unsupported operand type(s) for +: 'str' and 'int'");
+    assert.equal(await emptyRender('{{ 1.0 / 0 }}'), 'Template error (line 1): float division by zero');
+    assert.equal(await emptyRender('{{ "2.5"|round }}'), "Template error (line 1): type str doesn't define __round__ method");
+    assert.match(await failure('{% for x in %}'), /^Template syntax error \(line 1\)/);
+    assert.match(await failure("{{ 'x' * 100000000 }}"), /^Template stopped by the sandbox/);
   });
 });
 

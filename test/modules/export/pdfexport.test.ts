@@ -118,6 +118,48 @@ describe('pdfexport', () => {
     }
   });
 
+  test('galaxy_1.json: each attribute\'s uuid, own tags and galaxies, each object\'s uuid, date and references, as PyMISP\'s report', async () => {
+    const event = sample('galaxy_1.json');
+    const e = event.Event as Json;
+    for (const data of [[event], [toRaw(event)]]) {
+      const pdf = await exportPdf(data);
+      // the link attribute's own tag sits right under its uuid (the event's tags do not hold it)
+      const link = (e.Attribute as Json[]).find((a) => a.type === 'link')!;
+      assert.ok(!(e.Tag as Json[]).some((t) => t.name === 'osint:source-type="blog-post"'));
+      assert.ok(contains(pdf, `UUID: ${link.uuid as string}\nTags: osint:source-type="blog-post"`), 'uuid and tag of the link');
+      for (const a of e.Attribute as Json[]) assert.ok(contains(pdf, `UUID: ${a.uuid as string}`), `uuid of ${a.type as string}`);
+      const [file, report] = e.Object as [Json, Json];
+      for (const a of [...(file.Attribute as Json[]), ...(report.Attribute as Json[])]) assert.ok(contains(pdf, `UUID: ${a.uuid as string}`), `uuid of ${a.object_relation as string}`);
+      const sha1 = (file.Attribute as Json[]).find((a) => a.type === 'sha1')!;
+      assert.ok(
+        contains(pdf, `UUID: ${sha1.uuid as string}\nCategory: ${sha1.category as string}\nTags: misp-galaxy:mitre-enterprise-attack-attack-pattern="Account Manipulation - T1098"\nGalaxy: Enterprise Attack - Attack Pattern (Account Manipulation - T1098)`),
+        'an object attribute with its category, tag and galaxy',
+      );
+      assert.ok(contains(pdf, `UUID: ${file.uuid as string}`), 'object uuid');
+      assert.ok(contains(pdf, 'Object date: 2018-04-10 20:13:12 UTC'), 'object date');
+      assert.ok(contains(pdf, `Reference: analysed-with → virustotal-report ${report.uuid as string}`), 'object reference');
+      assert.ok(contains(pdf, 'Last change 2019-02-28 08:22:18 UTC'), 'event timestamp');
+    }
+  });
+
+  test('sighting_1.json and sighting_2.json: sightings counted per attribute as PyMISP\'s report counts them', async () => {
+    const first = sample('sighting_1.json');
+    const pdf = await exportPdf([first]);
+    const counts: Record<string, string> = {
+      'ooiasjdnqjwbeasdasd.com': 'Positive: 1 / Negative: 0 / Misc.: 0',
+      'eqowiesajenqweasd.com': 'Positive: 0 / Negative: 1 / Misc.: 0',
+      'diqjwhebseqhbasdh.com': 'Positive: 0 / Negative: 1 / Misc.: 1',
+    };
+    for (const a of (first.Event as Json).Attribute as Json[]) {
+      if (counts[a.value as string]) assert.ok(contains(pdf, `UUID: ${a.uuid as string}\nSightings: ${counts[a.value as string]!}`), `sightings of ${a.value as string}`);
+    }
+    assert.ok(contains(pdf, 'Published Yes (2019-02-18 16:11:23 UTC)'));
+    const second = sample('sighting_2.json');
+    const withTag = ((second.Event as Json).Attribute as Json[])[0]!;
+    const pdf2 = await exportPdf([toRaw(second)]);
+    assert.ok(contains(pdf2, `UUID: ${withTag.uuid as string}\nTags: misp-galaxy:botnet="Asprox"\nSightings: Positive: 0 / Negative: 1 / Misc.: 0`));
+  });
+
   test('galaxy_1.json with every setting: summary, descriptions, link, author', async () => {
     const event = sample('galaxy_1.json');
     const e = event.Event as Json;

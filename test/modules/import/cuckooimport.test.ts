@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import mod from '../../../src/modules/import/cuckooimport.js';
 import { startTestServer, type TestServer } from '../../server/harness.js';
-import { assertValid, attribute, b64, fixture, objects, references, relations, sample, type Json } from './fixtures-b/helpers.js';
+import { assertValid, attribute, b64, fixture, malwareSample, objects, references, relations, sample, type Json } from './fixtures-b/helpers.js';
 
 let t: TestServer;
 before(async () => {
@@ -68,6 +68,10 @@ async function checkFullAnalysis(answer: Json): Promise<void> {
   assert.deepEqual(relations(sampleFile!).ssdeep, ['3:a+JraNvsgzsVqSww:tJuOgzskw']);
   assert.equal(attribute(sampleFile!, 'sha256').category, 'Payload delivery');
   assert.deepEqual(Buffer.from(attribute(sampleFile!, 'malware-sample').data, 'base64'), sample('EICAR.com'));
+  // marked as PyMISP marks it, so that MISP zips it and stores invoice.exe|<md5>
+  assert.deepEqual(malwareSample(sampleFile!), {
+    type: 'malware-sample', value: 'invoice.exe', malware_filename: 'invoice.exe', encrypt: true, bytes: sample('EICAR.com'),
+  });
 
   const [root, cmd, vss] = objects(answer, 'process');
   assert.deepEqual(relations(root!), { pid: ['2460'], 'command-line': ['"C:\\Users\\Admin\\AppData\\Local\\Temp\\invoice.exe"'], name: ['invoice.exe'], 'parent-pid': ['1504'], 'child-pid': ['2712'] });
@@ -116,6 +120,12 @@ async function checkFullAnalysis(answer: Json): Promise<void> {
   assert.deepEqual(relations(buffer!).filename, ['buffer 0']);
   // too short for a DOS header: libmagic says octet-stream too
   assert.deepEqual(relations(buffer!).mimetype, ['application/octet-stream']);
+  // dropped files and buffers are samples MISP zips too
+  for (const [file, name] of [[dropped!, 'README.txt'], [buffer!, 'buffer 0']] as const) {
+    const { bytes, ...fields } = malwareSample(file);
+    assert.deepEqual(fields, { type: 'malware-sample', value: name, malware_filename: name, encrypt: true });
+    assert.equal(createHash('md5').update(bytes).digest('hex'), relations(file).md5![0]);
+  }
 }
 
 describe('cuckooimport', () => {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import mod from '../../../src/modules/import/email_import.js';
 import { ArchiveLimitError, ByteBudget, ZipArchive } from '../../../src/modules/_shared/archives/index.js';
 import { startTestServer, type TestServer } from '../../server/harness.js';
-import { assertValid, attribute, b64, fixture, objects, references, relations, sample, type Json } from './fixtures-b/helpers.js';
+import { assertValid, attribute, b64, fixture, malwareSample, objects, references, relations, sample, type Json } from './fixtures-b/helpers.js';
 
 let t: TestServer;
 before(async () => {
@@ -67,6 +67,7 @@ describe('email_import: module and e-mail object', () => {
 
   test('an attachment becomes a file object with hashes, MIME type, ssdeep and the file itself', async () => {
     const answer = await importMail(fixture('email/eicar.eml'));
+    assertValid(answer);
     const [file] = objects(answer, 'file');
     assert.deepEqual(relations(file!), {
       filename: ['EICAR.com'],
@@ -82,6 +83,8 @@ describe('email_import: module and e-mail object', () => {
     });
     assert.deepEqual(Buffer.from(attribute(file!, 'malware-sample').data, 'base64'), EICAR);
     assert.equal(attribute(file!, 'malware-sample').disable_correlation, true);
+    // marked as PyMISP marks it: MISP zips it with the password "infected" and stores EICAR.com|<md5>
+    assert.deepEqual(malwareSample(file!), { type: 'malware-sample', value: 'EICAR.com', malware_filename: 'EICAR.com', encrypt: true, bytes: EICAR });
     assert.deepEqual(references(answer, email(answer)), [['includes', 'file']]);
     assert.equal(email(answer).ObjectReference[0].comment, 'Email attachment');
   });
@@ -97,6 +100,12 @@ describe('email_import: module and e-mail object', () => {
     assert.equal(r['email-body']!.length, 1);
     assert.deepEqual(r['received-header-ip'], ['64.98.42.207', '2603:10b6:207:3d::31', '2a01:111:f400:7e49::205', '43.230.105.145']);
     assert.ok(objects(answer, 'file').length >= 1);
+    for (const file of objects(answer, 'file')) {
+      const { bytes, ...fields } = malwareSample(file);
+      const name = relations(file).filename![0]!;
+      assert.deepEqual(fields, { type: 'malware-sample', value: name, malware_filename: name, encrypt: true });
+      assert.equal(String(bytes.length), relations(file)['size-in-bytes']![0]);
+    }
   });
 
   test('a UTF-8 BOM before the headers is accepted (mail_1_bom)', async () => {

@@ -1,7 +1,9 @@
 /**
  * The `file` object PyMISP's make_binary_objects builds for some bytes:
  * filename, size, entropy, hashes, the file itself as malware-sample,
- * MIME type and ssdeep. (PyMISP also adds pe/elf/macho objects through lief;
+ * MIME type and ssdeep. The malware-sample gets `malware_filename` and
+ * `encrypt: true` from MispResultBuilder, as PyMISP's attribute does, so that
+ * MISP zips it. (PyMISP also adds pe/elf/macho objects through lief;
  * this port does not parse executables.)
  */
 import { createHash } from 'node:crypto';

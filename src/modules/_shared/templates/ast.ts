@@ -3,8 +3,10 @@
  * set, macro, filter and with blocks) and expressions. Every node carries
  * its source line for error messages.
  */
+import type { PyFloat } from './values.js';
+
 export type Expr =
-  | { kind: 'const'; line: number; value: null | boolean | number | string }
+  | { kind: 'const'; line: number; value: null | boolean | number | PyFloat | string }
   | { kind: 'name'; line: number; name: string }
   | { kind: 'list'; line: number; items: Expr[] }
   | { kind: 'tuple'; line: number; items: Expr[] }

@@ -16,6 +16,7 @@ import {
   pyCompare,
   pyEquals,
   pyLength,
+  PyFloat,
   toInt,
   truthy,
   typeName,
@@ -57,9 +58,15 @@ function sorted(items: Value[], key: (v: Value) => Value, reverse: boolean): Val
   return keyed.map((k) => k.item);
 }
 
+/** Jinja's `int` and `float` filters: an int or a PyFloat, or the fallback. */
 function toNumber(v: Value, fallback: Value, integer: boolean, base = 10): Value {
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'number') return integer ? Math.trunc(v) : v;
+  const typed = (n: number): Value => (integer ? n : new PyFloat(n));
+  if (typeof v === 'boolean') return typed(v ? 1 : 0);
+  if (typeof v === 'number' || v instanceof PyFloat) {
+    const n = Number(v);
+    if (!integer) return new PyFloat(n);
+    return Number.isFinite(n) ? Math.trunc(n) : fallback;
+  }
   if (typeof v === 'string') {
     const t = v.trim().replace(/_/g, '');
     if (integer) {
@@ -73,20 +80,31 @@ function toNumber(v: Value, fallback: Value, integer: boolean, base = 10): Value
     }
     if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) || /^[+-]?(inf|infinity|nan)$/i.test(t)) {
       const n = /inf/i.test(t) ? (t.startsWith('-') ? -Infinity : Infinity) : /nan/i.test(t) ? NaN : Number(t);
-      return integer ? (Number.isFinite(n) ? Math.trunc(n) : fallback) : n;
+      return integer ? (Number.isFinite(n) ? Math.trunc(n) : fallback) : typed(n);
     }
   }
   return fallback;
 }
 
-/** Python's round(): halves to even. */
+/**
+ * Python's round(): correctly rounded from the float's exact decimal value,
+ * halves to even (2.5 → 2, and 2.675 → 2.67 because it is 2.67499…).
+ */
 function pyRound(value: number, precision: number): number {
-  const factor = 10 ** precision;
-  const scaled = value * factor;
-  const floor = Math.floor(scaled);
-  const diff = scaled - floor;
-  const rounded = Math.abs(diff - 0.5) < 1e-9 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(scaled);
-  return rounded / factor;
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21 || precision > 90) return value;
+  if (precision < 0) {
+    const factor = 10 ** -precision;
+    return pyRound(value / factor, 0) * factor;
+  }
+  const [whole = '0', fraction = ''] = Math.abs(value).toFixed(100).split('.');
+  const rest = fraction.slice(precision);
+  let kept = BigInt(whole + fraction.slice(0, precision));
+  const firstDropped = rest[0] ?? '0';
+  const tie = firstDropped === '5' && !/[1-9]/.test(rest.slice(1));
+  if (firstDropped > '5' || (firstDropped === '5' && !tie) || (tie && kept % 2n === 1n)) kept += 1n;
+  const digits = kept.toString().padStart(precision + 1, '0');
+  const rounded = Number(precision === 0 ? digits : `${digits.slice(0, -precision)}.${digits.slice(-precision)}`);
+  return value < 0 ? -rounded : rounded;
 }
 
 function truncate(s: string, length: number, killwords: boolean, end: string, leeway: number): string {
@@ -176,7 +194,7 @@ function selector(rt: Runtime, v: Value, a: Value[], byAttribute: boolean, keep:
 const FILTERS: Record<string, FilterFn> = {
   abs: (_rt, v) => {
     if (!isNumber(v)) throw new TemplateError(`bad operand type for abs(): '${typeName(v)}'`);
-    return Math.abs(Number(v));
+    return v instanceof PyFloat ? new PyFloat(Math.abs(v.value)) : Math.abs(Number(v));
   },
   attr: (rt, v, a) => rt.getAttr(v, String(a[0] ?? '')),
   batch: (rt, v, a, k) => {
@@ -216,7 +234,7 @@ const FILTERS: Record<string, FilterFn> = {
     const items = iterate(v);
     return items.length > 0 ? items[0]! : new Undefined(`${rt.repr(v)} has no first item`);
   },
-  float: (_rt, v, a, k) => toNumber(v, arg(a, k, 0, 'default') ?? 0, false),
+  float: (_rt, v, a, k) => toNumber(v, arg(a, k, 0, 'default') ?? new PyFloat(0), false),
   forceescape: (rt, v) => htmlEscape(text(rt, v)),
   format: (rt, v, a, k) => {
     if (a.length > 0 && k.size > 0) throw new TemplateError("can't handle positional and keyword arguments at the same time");
@@ -299,15 +317,19 @@ const FILTERS: Record<string, FilterFn> = {
     return out;
   },
   reverse: (rt, v) => (typeof v === 'string' ? chars(v).reverse().join('') : [...list(rt, v)].reverse()),
+  // round(value, precision) keeps an int an int; ceil and floor divide, so give floats (Jinja's do_round).
   round: (_rt, v, a, k) => {
     const precision = toInt(arg(a, k, 0, 'precision') ?? 0, 'precision');
     const method = arg(a, k, 1, 'method') ?? 'common';
-    const n = Number(toNumber(v, 0, false));
+    if (method !== 'common' && method !== 'ceil' && method !== 'floor') throw new TemplateError('method must be common, ceil or floor');
+    if (!isNumber(v)) throw new TemplateError(`type ${typeName(v)} doesn't define __round__ method`);
+    const n = Number(v);
     const factor = 10 ** precision;
-    if (method === 'common') return pyRound(n, precision);
-    if (method === 'ceil') return Math.ceil(n * factor) / factor;
-    if (method === 'floor') return Math.floor(n * factor) / factor;
-    throw new TemplateError('method must be common, ceil or floor');
+    if (method === 'common') {
+      if (!(v instanceof PyFloat)) return precision >= 0 ? n : pyRound(n, precision);
+      return new PyFloat(pyRound(n, precision));
+    }
+    return new PyFloat((method === 'ceil' ? Math.ceil(n * factor) : Math.floor(n * factor)) / factor);
   },
   safe: (rt, v) => text(rt, v),
   select: (rt, v, a) => selector(rt, v, a, false, true),
@@ -350,7 +372,8 @@ const FILTERS: Record<string, FilterFn> = {
     for (const item of list(rt, v)) {
       const value = getter(item);
       if (!isNumber(value) || !isNumber(total)) throw new TemplateError(`unsupported operand type(s) for +: '${typeName(total)}' and '${typeName(value)}'`);
-      total = Number(total) + Number(value);
+      const floatSum: boolean = total instanceof PyFloat || value instanceof PyFloat;
+      total = floatSum ? new PyFloat(Number(total) + Number(value)) : Number(total) + Number(value);
     }
     return total;
   },

@@ -5,7 +5,7 @@
  */
 import { TemplateError } from './errors.js';
 import type { Runtime } from './runtime.js';
-import { chars, formatNumber, getOwn, isDict, isNumber, Special, typeName, Undefined, type Kwargs, type Value } from './values.js';
+import { chars, formatNumber, getOwn, isDict, isNumber, PyFloat, Special, typeName, Undefined, type Kwargs, type Value } from './values.js';
 
 // --- numbers ------------------------------------------------------------------
 
@@ -153,8 +153,8 @@ function formatSpec(rt: Runtime, value: Value, spec: string): string {
     const negative = n < 0;
     const magnitude = Math.abs(n);
     let body: string;
-    if (type === 'd' || type === 'n' || (type === undefined && Number.isInteger(n) && typeof value !== 'boolean' && precision === undefined)) {
-      if (!Number.isInteger(n)) throw new TemplateError(`Unknown format code 'd' for object of type 'float'`);
+    if (type === 'd' || type === 'n' || (type === undefined && typeof value === 'number' && precision === undefined)) {
+      if (value instanceof PyFloat && type === 'd') throw new TemplateError(`Unknown format code 'd' for object of type 'float'`);
       body = String(magnitude);
     } else if (type === 'b' || type === 'o' || type === 'x' || type === 'X') {
       body = Math.trunc(magnitude).toString(type === 'b' ? 2 : type === 'o' ? 8 : 16);
@@ -165,7 +165,7 @@ function formatSpec(rt: Runtime, value: Value, spec: string): string {
     } else if (type === '%') {
       body = formatFloat(magnitude * 100, 'f', precision, false) + '%';
     } else if (type === undefined) {
-      body = typeof value === 'boolean' ? (value ? 'True' : 'False') : precision !== undefined ? formatFloat(magnitude, 'g', precision, false) : formatNumber(magnitude);
+      body = typeof value === 'boolean' ? (value ? 'True' : 'False') : precision !== undefined ? formatFloat(magnitude, 'g', precision, false) : formatNumber(new PyFloat(magnitude));
     } else body = formatFloat(magnitude, type, precision, Boolean(alternate));
     if (grouping) {
       const [intPart = '', rest] = body.split(/(?=[.eE%])/, 2) as [string, string | undefined];
@@ -269,7 +269,10 @@ export function toJson(rt: Runtime, value: Value, indent?: number): string {
     if (depth > 200) throw new TemplateError('a value is nested too deeply for tojson');
     if (v === null) return 'null';
     if (typeof v === 'boolean') return v ? 'true' : 'false';
-    if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : !Number.isFinite(v) ? (v > 0 ? 'Infinity' : '-Infinity') : formatNumber(v);
+    if (typeof v === 'number' || v instanceof PyFloat) {
+      const n = Number(v);
+      return Number.isNaN(n) ? 'NaN' : !Number.isFinite(n) ? (n > 0 ? 'Infinity' : '-Infinity') : formatNumber(v);
+    }
     if (typeof v === 'string') return jsonString(v);
     if (v instanceof Special) throw new TemplateError(`Object of type ${v.typeName} is not JSON serializable`);
     if (Array.isArray(v)) {

@@ -15,6 +15,7 @@ import {
   Callable,
   chars,
   dictKey,
+  fromJson,
   getOwn,
   GROUP_TUPLE,
   isDict,
@@ -27,6 +28,7 @@ import {
   pyEquals,
   pyRepr,
   pyStr,
+  PyFloat,
   setOwn,
   Special,
   toInt,
@@ -79,7 +81,7 @@ export class Interpreter implements Runtime {
     const globals = new Scope();
     for (const [name, fn] of Object.entries(this.globals())) globals.vars.set(name, fn);
     const root = new Scope(globals);
-    for (const key of Object.keys(data)) root.vars.set(key, data[key]!);
+    for (const key of Object.keys(data)) root.vars.set(key, fromJson(data[key]));
     const out = new Output(this.budget);
     this.exec(body, new Scope(root), out);
     return out.toString();
@@ -138,13 +140,14 @@ export class Interpreter implements Runtime {
 
   applyFilter(name: string, value: Value, args: Value[], kwargs: Kwargs): Value {
     const filter = this.filters.get(name);
-    if (!filter) throw new TemplateError(`no filter named '${name}'`);
+    // Reached only where Jinja defers the check to run time (names.ts).
+    if (!filter) throw new TemplateError(`No filter named '${name}' found.`);
     return filter(this, value, args, kwargs);
   }
 
   applyTest(name: string, value: Value, args: Value[]): boolean {
     const test = this.tests.get(name);
-    if (!test) throw new TemplateError(`no test named '${name}'`);
+    if (!test) throw new TemplateError(`No test named '${name}' found.`);
     return test(this, value, args);
   }
 
@@ -433,7 +436,8 @@ export class Interpreter implements Runtime {
         return atLine(expr.line, () => {
           if (value instanceof Undefined) value.fail();
           if (!isNumber(value)) throw new TemplateError(`bad operand type for unary ${expr.op}: '${typeName(value)}'`);
-          return expr.op === '-' ? -Number(value) : Number(value);
+          const n = expr.op === '-' ? -Number(value) : Number(value);
+          return value instanceof PyFloat ? new PyFloat(n) : n;
         });
       }
       case 'binary': {
@@ -494,32 +498,7 @@ export class Interpreter implements Runtime {
     if (left instanceof Undefined) left.fail();
     if (right instanceof Undefined) right.fail();
     if (op === '%' && typeof left === 'string') return printf(this, left, right);
-    if (isNumber(left) && isNumber(right)) {
-      const a = Number(left);
-      const b = Number(right);
-      switch (op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        case '*':
-          return a * b;
-        case '/':
-          if (b === 0) throw new TemplateError('division by zero');
-          return a / b;
-        case '//':
-          if (b === 0) throw new TemplateError('integer division or modulo by zero');
-          return Math.floor(a / b);
-        case '%':
-          if (b === 0) throw new TemplateError('integer division or modulo by zero');
-          return a - b * Math.floor(a / b);
-        case '**': {
-          const result = a ** b;
-          if (!Number.isFinite(result)) throw new TemplateError('numerical result out of range');
-          return result;
-        }
-      }
-    }
+    if (isNumber(left) && isNumber(right)) return numericOperation(op, left, right);
     if (op === '+' && typeof left === 'string' && typeof right === 'string') {
       this.budget.string(left.length + right.length);
       return left + right;
@@ -529,7 +508,7 @@ export class Interpreter implements Runtime {
       return [...left, ...right];
     }
     if (op === '*') {
-      const [seq, times] = typeof right === 'number' || typeof right === 'boolean' ? [left, right] : [right, left];
+      const [seq, times] = isNumber(right) ? [left, right] : [right, left];
       if ((typeof seq === 'string' || Array.isArray(seq)) && isNumber(times)) {
         const n = Math.max(0, toInt(times, 'repeat count'));
         if (typeof seq === 'string') {
@@ -559,4 +538,40 @@ export class Interpreter implements Runtime {
     const order = pyCompare(left, right);
     return op === '<' ? order < 0 : op === '>' ? order > 0 : op === '<=' ? order <= 0 : order >= 0;
   }
+}
+
+/**
+ * Python arithmetic on ints and floats: an int result stays an int (`//`,
+ * `%`, `**` with a non-negative exponent), `/` and anything with a float
+ * gives a float, as `2.5 * 2` is `5.0`.
+ */
+function numericOperation(op: string, left: number | boolean | PyFloat, right: number | boolean | PyFloat): Value {
+  const a = Number(left);
+  const b = Number(right);
+  const floats = left instanceof PyFloat || right instanceof PyFloat;
+  const result = (n: number, float = floats): Value => (float ? new PyFloat(n) : n);
+  switch (op) {
+    case '+':
+      return result(a + b);
+    case '-':
+      return result(a - b);
+    case '*':
+      return result(a * b);
+    case '/':
+      if (b === 0) throw new TemplateError(floats ? 'float division by zero' : 'division by zero');
+      return result(a / b, true);
+    case '//':
+      if (b === 0) throw new TemplateError(floats ? 'float floor division by zero' : 'integer division or modulo by zero');
+      return result(Math.floor(a / b));
+    case '%':
+      if (b === 0) throw new TemplateError(floats ? 'float modulo' : 'integer division or modulo by zero');
+      return result(a - b * Math.floor(a / b));
+    case '**': {
+      if (a === 0 && b < 0) throw new TemplateError('0.0 cannot be raised to a negative power');
+      const power = a ** b;
+      if (!Number.isFinite(power)) throw new TemplateError('numerical result out of range');
+      return result(power, floats || b < 0);
+    }
+  }
+  throw new TemplateError(`unsupported operand type(s) for ${op}: '${typeName(left)}' and '${typeName(right)}'`);
 }

@@ -10,7 +10,7 @@ export type Token =
   | { type: 'data'; value: string; line: number }
   | { type: 'var_begin' | 'var_end' | 'block_begin' | 'block_end' | 'eof'; line: number }
   | { type: 'name' | 'string' | 'op'; value: string; line: number }
-  | { type: 'number'; value: number; line: number };
+  | { type: 'number'; value: number; float: boolean; line: number };
 
 const OPERATORS = ['//', '**', '==', '!=', '<=', '>=', '+', '-', '*', '/', '%', '~', '<', '>', '=', '.', ',', ':', '|', '(', ')', '[', ']', '{', '}'];
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
@@ -126,7 +126,9 @@ class Lexer {
     }
     const number = /^(\d(?:_?\d)*)(\.\d(?:_?\d)*)?([eE][+-]?\d(?:_?\d)*)?/.exec(rest);
     if (number) {
-      this.tokens.push({ type: 'number', value: Number(number[0].replace(/_/g, '')), line: this.line });
+      // A point or an exponent makes a float literal, as in Python.
+      const float = number[2] !== undefined || number[3] !== undefined;
+      this.tokens.push({ type: 'number', value: Number(number[0].replace(/_/g, '')), float, line: this.line });
       this.pos += number[0].length;
       return;
     }

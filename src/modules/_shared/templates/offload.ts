@@ -13,6 +13,9 @@ const TASK = new URL('./render-task.js', import.meta.url);
 
 const LABELS = { syntax: 'Template syntax error', limit: 'Template stopped by the sandbox', runtime: 'Template error' } as const;
 
+/** A render that did not finish: a syntax error, a sandbox limit, or a runtime error. */
+export type RenderFailure = Extract<RenderTaskOutput, { ok: false }>;
+
 /** The rendered text; a ModuleError describing the problem (with its line) otherwise. */
 export async function renderOnWorker(
   ctx: ModuleContext,
@@ -20,9 +23,24 @@ export async function renderOnWorker(
   data: TemplateData,
   limits?: Partial<TemplateLimits>,
 ): Promise<string> {
-  const input: RenderTaskInput = { template, data, ...(limits ? { limits } : {}) };
-  const output = await ctx.workers.run<RenderTaskInput, RenderTaskOutput>(TASK, input);
+  const output = await tryRenderOnWorker(ctx, template, data, limits);
   if (output.ok) return output.text;
-  const where = output.line !== undefined ? ` (line ${output.line})` : '';
-  throw new ModuleError(`${LABELS[output.kind]}${where}: ${output.message}`);
+  throw new ModuleError(describeRenderFailure(output));
+}
+
+/** The rendered text, or the failure as a value, for callers that treat some failures themselves. */
+export async function tryRenderOnWorker(
+  ctx: ModuleContext,
+  template: string,
+  data: TemplateData,
+  limits?: Partial<TemplateLimits>,
+): Promise<RenderTaskOutput> {
+  const input: RenderTaskInput = { template, data, ...(limits ? { limits } : {}) };
+  return ctx.workers.run<RenderTaskInput, RenderTaskOutput>(TASK, input);
+}
+
+/** "Template error (line 3): 'x' is undefined". */
+export function describeRenderFailure(failure: RenderFailure): string {
+  const where = failure.line !== undefined ? ` (line ${failure.line})` : '';
+  return `${LABELS[failure.kind]}${where}: ${failure.message}`;
 }

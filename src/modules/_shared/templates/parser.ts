@@ -11,25 +11,21 @@
 import type { Args, BinaryOp, CompareOp, Expr, FilterCall, MacroParam, Stmt, Target } from './ast.js';
 import { TemplateSyntaxError } from './errors.js';
 import type { Token } from './lexer.js';
+import { checkNames, type KnownNames } from './names.js';
+import { PyFloat } from './values.js';
 
 const MAX_NESTING = 150;
 const COMPARE_OPS = new Set(['==', '!=', '<', '>', '<=', '>=']);
 const CONSTANTS: Record<string, null | boolean> = { true: true, false: false, none: null, True: true, False: false, None: null };
 const UNSUPPORTED_TAGS = new Set(['extends', 'include', 'import', 'from', 'block', 'call', 'do', 'break', 'continue', 'autoescape', 'trans']);
 
-export interface ParserNames {
-  filters: ReadonlySet<string>;
-  tests: ReadonlySet<string>;
-}
+export type ParserNames = KnownNames;
 
 export class Parser {
   private pos = 0;
   private depth = 0;
 
-  constructor(
-    private readonly tokens: Token[],
-    private readonly names: ParserNames,
-  ) {}
+  constructor(private readonly tokens: Token[]) {}
 
   parseTemplate(): Stmt[] {
     const body = this.subparse([]);
@@ -453,7 +449,7 @@ export class Parser {
         return { kind: 'const', line, value };
       }
       case 'number':
-        return { kind: 'const', line, value: token.value };
+        return { kind: 'const', line, value: token.float ? new PyFloat(token.value) : token.value };
       case 'op':
         if (token.value === '(') {
           const expr = this.nest(() => this.parseTuple(true, true));
@@ -518,7 +514,7 @@ export class Parser {
     if (token.type === 'op' && token.value === '.') {
       const attr = this.next();
       if (attr.type === 'name') return { kind: 'getattr', line, object: node, name: attr.value };
-      if (attr.type === 'number' && Number.isInteger(attr.value)) return { kind: 'getitem', line, object: node, key: { kind: 'const', line, value: attr.value } };
+      if (attr.type === 'number' && !attr.float) return { kind: 'getitem', line, object: node, key: { kind: 'const', line, value: attr.value } };
       throw this.error('expected an attribute name', attr);
     }
     const keys: Expr[] = [];
@@ -580,7 +576,6 @@ export class Parser {
   private parseOneFilter(): FilterCall {
     const line = this.peek().line;
     const name = this.dottedName();
-    if (!this.names.filters.has(name)) throw new TemplateSyntaxError(`no filter named '${name}'`, line);
     const args = this.isOp('(') ? this.nest(() => this.parseArgs()) : { positional: [], keywords: [] };
     return { name, args, line };
   }
@@ -602,7 +597,6 @@ export class Parser {
     const line = this.next().line; // 'is'
     const negated = this.skipName('not');
     const name = this.dottedName();
-    if (!this.names.tests.has(name)) throw new TemplateSyntaxError(`no test named '${name}'`, line);
     let args: Args = { positional: [], keywords: [] };
     if (this.isOp('(')) args = this.nest(() => this.parseArgs());
     else if (this.startsPrimary()) {
@@ -622,6 +616,9 @@ export class Parser {
   }
 }
 
+/** Parses a template, then checks its filter and test names as Jinja's compiler does (names.ts). */
 export function parseTemplate(tokens: Token[], names: ParserNames): Stmt[] {
-  return new Parser(tokens, names).parseTemplate();
+  const body = new Parser(tokens).parseTemplate();
+  checkNames(body, names);
+  return body;
 }

@@ -1,14 +1,15 @@
 /** Jinja's built-in tests (`x is defined`, `n is divisibleby 3`, …). */
 import { TemplateError } from './errors.js';
 import type { TestFn } from './runtime.js';
-import { Callable, AttrObject, isDict, pyCompare, pyContains, pyEquals, Special, toInt, Undefined, type Value } from './values.js';
+import { Callable, AttrObject, isDict, isNumber, pyCompare, pyContains, pyEquals, PyFloat, Special, toInt, Undefined, type Value } from './values.js';
 
 const other = (args: Value[]): Value => {
   if (args.length === 0) throw new TemplateError('this test needs a value to compare with');
   return args[0]!;
 };
 
-const isInt = (v: Value) => typeof v === 'number' && Number.isInteger(v);
+/** A JS number is an int; floats are PyFloat (values.ts). */
+const isInt = (v: Value) => typeof v === 'number';
 
 export function buildTests(names: () => { filters: ReadonlySet<string>; tests: ReadonlySet<string> }): Map<string, TestFn> {
   const tests: Array<[string[], TestFn]> = [
@@ -19,9 +20,8 @@ export function buildTests(names: () => { filters: ReadonlySet<string>; tests: R
     [['true'], (_rt, v) => v === true],
     [['false'], (_rt, v) => v === false],
     [['integer'], (_rt, v) => isInt(v)],
-    // JSON numbers carry no int/float distinction: a float is a number with a fraction.
-    [['float'], (_rt, v) => typeof v === 'number' && !Number.isInteger(v)],
-    [['number'], (_rt, v) => typeof v === 'number' || typeof v === 'boolean'],
+    [['float'], (_rt, v) => v instanceof PyFloat],
+    [['number'], (_rt, v) => isNumber(v)],
     [['string'], (_rt, v) => typeof v === 'string'],
     [['mapping'], (_rt, v) => isDict(v)],
     [['sequence'], (_rt, v) => typeof v === 'string' || Array.isArray(v) || isDict(v)],

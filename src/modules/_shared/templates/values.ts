@@ -2,6 +2,11 @@
  * Values a template works with, and the Python semantics Jinja gives them:
  * truthiness, str() and repr(), equality, ordering, iteration, length.
  *
+ * Numbers keep Python's int/float distinction: a JS number is an int, a
+ * float is a PyFloat (a literal with a point or an exponent, `/`, arithmetic
+ * with a float, a fractional number in the data), so that `{{ 1.0 }}` prints
+ * `1.0`, `{{ 2.5 * 2 }}` prints `5.0` and `{{ 1e20 }}` prints `1e+20`.
+ *
  * Values are JSON data (null, booleans, numbers, strings, arrays, plain
  * objects) plus a few engine objects (undefined, callables, namespaces, loop
  * contexts). Plain objects are only ever read through their own properties,
@@ -13,6 +18,17 @@ import { TemplateError, TemplateLimitError } from './errors.js';
 /** Base of the engine's own objects (never plain data). */
 export abstract class Special {
   abstract readonly typeName: string;
+}
+
+/** A Python float; `Number(f)` gives its value. */
+export class PyFloat extends Special {
+  readonly typeName = 'float';
+  constructor(readonly value: number) {
+    super();
+  }
+  override valueOf(): number {
+    return this.value;
+  }
 }
 
 export type Dict = { [key: string]: Value };
@@ -68,8 +84,30 @@ export function isDict(value: Value): value is Dict {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Special);
 }
 
-export function isNumber(value: Value): value is number | boolean {
-  return typeof value === 'number' || typeof value === 'boolean';
+/** int, float or bool (Python's bool is an int). */
+export function isNumber(value: Value): value is number | boolean | PyFloat {
+  return typeof value === 'number' || typeof value === 'boolean' || value instanceof PyFloat;
+}
+
+export function isFloat(value: Value): value is PyFloat {
+  return value instanceof PyFloat;
+}
+
+/**
+ * JSON data as template values: a number with a fraction is a float, as
+ * Python's json module reads `1.5`. (`1.0` or `1e20` in JSON data reach us
+ * as ints: JSON.parse keeps no trace of the point or the exponent.)
+ */
+export function fromJson(value: unknown, depth = 0): Value {
+  if (depth > 10_000) throw new TemplateLimitError('the data nests too deeply');
+  if (typeof value === 'number') return Number.isInteger(value) ? value : new PyFloat(value);
+  if (Array.isArray(value)) return value.map((item) => fromJson(item, depth + 1));
+  if (typeof value === 'object' && value !== null && !(value instanceof Special)) {
+    const dict = newDict();
+    for (const key of Object.keys(value)) setOwn(dict, key, fromJson((value as Record<string, unknown>)[key], depth + 1));
+    return dict;
+  }
+  return value as Value;
 }
 
 export function newDict(): Dict {
@@ -89,7 +127,7 @@ export function setOwn(dict: Dict, key: string, value: Value): void {
 export function typeName(value: Value): string {
   if (value === null) return 'NoneType';
   if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (typeof value === 'number') return 'int';
   if (typeof value === 'string') return 'str';
   if (Array.isArray(value)) return 'list';
   if (value instanceof Special) return value.typeName;
@@ -99,7 +137,8 @@ export function typeName(value: Value): string {
 export function truthy(value: Value): boolean {
   if (value === null || value instanceof Undefined) return false;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0 && !Number.isNaN(value);
+  if (typeof value === 'number') return value !== 0;
+  if (value instanceof PyFloat) return value.value !== 0; // nan is true, as in Python
   if (typeof value === 'string') return value.length > 0;
   if (Array.isArray(value)) return value.length > 0;
   if (value instanceof Special) return true;
@@ -109,16 +148,40 @@ export function truthy(value: Value): boolean {
 /** The key a value has in a dict (JSON keys are strings). */
 export function dictKey(value: Value): string {
   if (typeof value === 'string') return value;
-  if (value === null || typeof value === 'boolean' || typeof value === 'number') return pyStr(value, Infinity);
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || value instanceof PyFloat) return pyStr(value, Infinity);
   throw new TemplateError(`unhashable type: '${typeName(value)}'`);
 }
 
-export function formatNumber(value: number): string {
+/** Python's str() of an int or a float. */
+export function formatNumber(value: number | PyFloat): string {
+  if (value instanceof PyFloat) return floatRepr(value.value);
+  if (!Number.isFinite(value)) return floatRepr(value);
+  // Python prints every digit of an int.
+  return Number.isInteger(value) ? (Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString()) : floatRepr(value);
+}
+
+/**
+ * Python's repr() of a float: the shortest digits that read back the same
+ * (what JS prints too), written positionally when the decimal exponent is
+ * from -4 to 15 (with `.0` for a whole number), in scientific notation
+ * otherwise with a signed exponent of at least two digits: 1e+20, 1.5e-07.
+ */
+export function floatRepr(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  if (Number.isInteger(value) && Math.abs(value) < 1e16) return String(value);
-  // Python writes exponents with at least two digits (1e-07).
-  return String(value).replace(/e([+-])(\d)$/, 'e$10$2');
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const [mantissa = '', exponentText = '0'] = Math.abs(value).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const exponent = Number(exponentText);
+  const sign = value < 0 ? '-' : '';
+  if (exponent < -4 || exponent >= 16) {
+    const head = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${head}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+  const fraction = digits.slice(exponent + 1);
+  return `${sign}${whole}.${fraction === '' ? '0' : fraction}`;
 }
 
 export function pyStringRepr(text: string): string {
@@ -151,7 +214,7 @@ class ReprWriter {
     if (depth > 200) throw new TemplateLimitError('a value is nested too deeply to print');
     if (value === null) return this.push('None');
     if (typeof value === 'boolean') return this.push(value ? 'True' : 'False');
-    if (typeof value === 'number') return this.push(formatNumber(value));
+    if (typeof value === 'number' || value instanceof PyFloat) return this.push(formatNumber(value));
     if (typeof value === 'string') return this.push(repr ? pyStringRepr(value) : value);
     if (value instanceof Undefined) return this.push(repr ? 'Undefined' : '');
     if (Array.isArray(value)) {

@@ -3,7 +3,7 @@
  * built from the normalised events and the module settings on the main
  * thread, laid out by ./render.ts.
  */
-import type { NormalizedEvent } from '../../../misp/event-types.js';
+import type { EventAttribute, EventObject, NormalizedEvent } from '../../../misp/event-types.js';
 
 export interface PdfOptions {
   /** `MISP_base_url_for_dynamic_link`: the title links to <url>/events/view/<id>. */
@@ -21,6 +21,11 @@ export interface PdfTable {
   title: string;
   subtitle?: string;
   rows: string[][];
+  /**
+   * Per row, what PyMISP's report lists under each attribute (uuid, tags,
+   * sightings, galaxies), printed across the table below the row; '' for none.
+   */
+  details?: string[];
 }
 
 export interface PdfGalaxy {
@@ -74,6 +79,59 @@ function orgName(event: NormalizedEvent, key: 'Orgc' | 'Org'): string | undefine
   return typeof org?.name === 'string' ? org.name : undefined;
 }
 
+/** A MISP timestamp (seconds since 1970, as a string) as `2018-04-10 14:41:38 UTC`; other text as it is. */
+export function formatTimestamp(timestamp: unknown): string | undefined {
+  if (typeof timestamp === 'number' || (typeof timestamp === 'string' && /^\d+$/.test(timestamp))) {
+    const date = new Date(Number(timestamp) * 1000);
+    if (!Number.isNaN(date.getTime())) return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  }
+  return typeof timestamp === 'string' && timestamp.trim() !== '' ? timestamp.trim() : undefined;
+}
+
+/** Sightings counted by type as PyMISP's report does: 0 positive, 1 negative (false positive), 2 misc. (expiration). */
+function sightings(attribute: EventAttribute): string | undefined {
+  const list = attribute['Sighting'];
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  const counts = [0, 0, 0];
+  for (const sighting of list) {
+    const type = Number((sighting as { type?: unknown } | null)?.type ?? 0);
+    if (type === 0 || type === 1 || type === 2) counts[type]!++;
+  }
+  return `Positive: ${counts[0]} / Negative: ${counts[1]} / Misc.: ${counts[2]}`;
+}
+
+/** The lines PyMISP's report shows for an attribute besides type, value and comment. */
+function attributeDetails(attribute: EventAttribute, category?: string): string {
+  const lines = [`UUID: ${attribute.uuid}`];
+  if (category) lines.push(`Category: ${category}`);
+  if (attribute.Tag.length > 0) lines.push(`Tags: ${attribute.Tag.map((t) => t.name).join(', ')}`);
+  const sighted = sightings(attribute);
+  if (sighted) lines.push(`Sightings: ${sighted}`);
+  for (const galaxy of attribute.Galaxy) {
+    const clusters = galaxy.GalaxyCluster.map((c) => c.value ?? c.tag_name ?? '').filter(Boolean);
+    lines.push(`Galaxy: ${galaxy.name ?? galaxy.type ?? 'Galaxy'}${clusters.length ? ` (${clusters.join(', ')})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** The object's own facts, as PyMISP's report lists them, then its references. */
+function objectSubtitle(object: EventObject, objectsByUuid: Map<string, string>): string {
+  const date = formatTimestamp(object.timestamp);
+  const references = object.ObjectReference.map(
+    (r) => `Reference: ${r.relationship_type} → ${objectsByUuid.get(r.referenced_uuid) ?? 'attribute'} ${r.referenced_uuid}`,
+  );
+  return [
+    `UUID: ${object.uuid}`,
+    object['meta-category'] ? `Category: ${String(object['meta-category'])}` : '',
+    typeof object.description === 'string' && object.description.trim() ? `Description: ${object.description.trim()}` : '',
+    object.comment ? `Comment: ${object.comment}` : '',
+    date ? `Object date: ${date}` : '',
+    ...references,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 function description(event: NormalizedEvent): string {
   const e = event.event;
   const creator = orgName(event, 'Orgc') ?? orgName(event, 'Org') ?? 'an unknown organisation';
@@ -111,16 +169,18 @@ export function eventModel(event: NormalizedEvent, options: PdfOptions): PdfEven
     ['Threat level', labelled(THREAT_LEVELS, e.threat_level_id)],
     ['Analysis', labelled(ANALYSIS, e.analysis)],
     ['Distribution', labelled(DISTRIBUTION, e.distribution)],
-    ['Published', e.published ? 'Yes' : 'No'],
+    ['Last change', formatTimestamp(e.timestamp) ?? ''],
+    ['Published', e.published ? `Yes${formatTimestamp(e.publish_timestamp) ? ` (${formatTimestamp(e.publish_timestamp)})` : ''}` : 'No'],
     ['Attributes', String(event.attributes.length)],
     ['Objects', String(event.objects.length)],
   ];
-  const byCategory = new Map<string, string[][]>();
+  const byCategory = new Map<string, { rows: string[][]; details: string[] }>();
   for (const a of event.attributes) {
     const category = a.category || 'Uncategorised';
-    const rows = byCategory.get(category) ?? [];
-    rows.push([a.type, a.value, a.comment, a.to_ids ? 'Yes' : 'No']);
-    byCategory.set(category, rows);
+    const table = byCategory.get(category) ?? { rows: [], details: [] };
+    table.rows.push([a.type, a.value, a.comment, a.to_ids ? 'Yes' : 'No']);
+    table.details.push(attributeDetails(a));
+    byCategory.set(category, table);
   }
   const objectsByUuid = new Map(event.objects.map((o) => [o.uuid, o.name]));
   const base = options.baseUrl?.replace(/\/+$/, '');
@@ -130,20 +190,13 @@ export function eventModel(event: NormalizedEvent, options: PdfOptions): PdfEven
     metadata,
     ...(options.textualDescription ? { description: description(event) } : {}),
     tags: event.tags.map((t) => t.name),
-    categories: [...byCategory].map(([title, rows]) => ({ title, rows })),
-    objects: event.objects.map((o) => {
-      const references = o.ObjectReference.map(
-        (r) => `${r.relationship_type} → ${objectsByUuid.get(r.referenced_uuid) ?? 'attribute'} ${r.referenced_uuid}`,
-      );
-      const subtitle = [o['meta-category'] ? `Category: ${String(o['meta-category'])}` : '', o.comment ? `Comment: ${o.comment}` : '', ...references.map((r) => `Reference: ${r}`)]
-        .filter(Boolean)
-        .join('\n');
-      return {
-        title: o.name,
-        ...(subtitle ? { subtitle } : {}),
-        rows: o.Attribute.map((a) => [a.object_relation ?? '', a.type, a.value, a.to_ids ? 'Yes' : 'No']),
-      };
-    }),
+    categories: [...byCategory].map(([title, table]) => ({ title, ...table })),
+    objects: event.objects.map((o) => ({
+      title: o.name,
+      subtitle: objectSubtitle(o, objectsByUuid),
+      rows: o.Attribute.map((a) => [a.object_relation ?? '', a.type, a.value, a.to_ids ? 'Yes' : 'No']),
+      details: o.Attribute.map((a) => attributeDetails(a, a.category) + (a.comment ? `\nComment: ${a.comment}` : '')),
+    })),
     galaxies: event.galaxies.map((g) => ({
       name: g.name ?? g.type ?? 'Galaxy',
       ...(options.galaxyDescription && typeof g['description'] === 'string' ? { description: g['description'] } : {}),

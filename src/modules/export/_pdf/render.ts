@@ -1,7 +1,9 @@
 /**
  * Lays the report out with pdfkit on A4 pages: title, metadata table, tags,
  * attribute tables per category, object tables, galaxies, related events,
- * and "Page n / N" footers. Table cells wrap; a value too long for one page
+ * and "Page n / N" footers. Under each attribute's row, a line across the
+ * table gives what PyMISP's report lists per attribute: its uuid, tags,
+ * sightings and galaxies. Table cells wrap; a value too long for one page
  * continues on the next rows; tables repeat their header on each page.
  *
  * Pages are not kept in memory (no `bufferPages`): each footer is written
@@ -22,6 +24,7 @@ const HEADER_BG = '#dfe7f1';
 const STRIPE_BG = '#f5f7fa';
 const BORDER = '#c4ccd6';
 const CELL_SIZE = 8.5;
+const DETAIL_SIZE = 7.5;
 const PAD = 3;
 /** A cell's text is split into pieces of at most this many characters / lines, so a row never outgrows a page. */
 const CHUNK_CHARS = 1200;
@@ -148,8 +151,8 @@ class ReportPdf {
     this.doc.font('regular').fillColor(TEXT);
   }
 
-  private rowHeight(cells: string[], widths: number[], font: string): number {
-    this.doc.font(font).fontSize(CELL_SIZE);
+  private rowHeight(cells: string[], widths: number[], font: string, size = CELL_SIZE): number {
+    this.doc.font(font).fontSize(size);
     let height = 0;
     cells.forEach((cell, i) => {
       height = Math.max(height, this.doc.heightOfString(cell || ' ', { width: widths[i]! - 2 * PAD }));
@@ -157,7 +160,7 @@ class ReportPdf {
     return height + 2 * PAD;
   }
 
-  private drawRow(cells: string[], widths: number[], height: number, font: string, background?: string): void {
+  private drawRow(cells: string[], widths: number[], height: number, font: string, background?: string, size = CELL_SIZE, colour = TEXT): void {
     const { doc } = this;
     const y = doc.y;
     let x = MARGIN;
@@ -165,14 +168,14 @@ class ReportPdf {
       const w = widths[i]!;
       if (background) doc.rect(x, y, w, height).fill(background);
       doc.lineWidth(0.5).rect(x, y, w, height).stroke(BORDER);
-      doc.font(font).fontSize(CELL_SIZE).fillColor(TEXT).text(cell, x + PAD, y + PAD, { width: w - 2 * PAD });
+      doc.font(font).fontSize(size).fillColor(colour).text(cell, x + PAD, y + PAD, { width: w - 2 * PAD });
       x += w;
     });
     doc.x = MARGIN;
     doc.y = y + height;
   }
 
-  table(columns: Column[] | null, rows: string[][], shares?: number[]): void {
+  table(columns: Column[] | null, rows: string[][], shares?: number[], details?: string[]): void {
     const total = (shares ?? columns!.map((c) => c.share)).reduce((a, b) => a + b, 0);
     const widths = (shares ?? columns!.map((c) => c.share)).map((s) => (s / total) * this.width);
     const headerCells = columns?.map((c) => this.clean(c.header));
@@ -193,6 +196,17 @@ class ReportPdf {
           header();
         }
         this.drawRow(cells, widths, height, 'regular', index % 2 === 1 ? STRIPE_BG : undefined);
+      }
+      const detail = details?.[index];
+      if (detail) {
+        for (const piece of chunkText(this.clean(detail))) {
+          const height = this.rowHeight([piece], [this.width], 'regular', DETAIL_SIZE);
+          if (this.doc.y + height > this.bottom) {
+            this.doc.addPage();
+            header();
+          }
+          this.drawRow([piece], [this.width], height, 'regular', index % 2 === 1 ? STRIPE_BG : undefined, DETAIL_SIZE, MUTED);
+        }
       }
     });
     this.doc.moveDown(0.5);
@@ -224,7 +238,7 @@ class ReportPdf {
     ];
     for (const category of event.categories) {
       this.heading(`${category.title} (${category.rows.length})`, 11.5, TEXT);
-      this.table(attributeColumns, category.rows);
+      this.table(attributeColumns, category.rows, undefined, category.details);
     }
 
     this.heading('Objects', 14);
@@ -239,7 +253,7 @@ class ReportPdf {
       this.heading(`Object ${i + 1}: ${object.title}`, 11.5, TEXT);
       if (object.subtitle) this.paragraph(object.subtitle, { size: 8.5, colour: MUTED });
       this.doc.moveDown(0.2);
-      this.table(objectColumns, object.rows);
+      this.table(objectColumns, object.rows, undefined, object.details);
     });
 
     this.heading('Galaxies', 14);
@@ -265,7 +279,7 @@ const COUNTED_ROWS_LIMIT = 10_000;
 
 function rowCount(report: PdfReport): number {
   let rows = 0;
-  for (const event of report.events) for (const table of [...event.categories, ...event.objects]) rows += table.rows.length;
+  for (const event of report.events) for (const table of [...event.categories, ...event.objects]) rows += table.rows.length + (table.details?.length ?? 0);
   return rows;
 }
 

@@ -31,6 +31,17 @@ export function attribute(object: Json, relation: string): Json {
   return found;
 }
 
+/**
+ * The malware-sample of a file object as MISP acts on it: the value is the
+ * file name, `malware_filename` repeats it, `encrypt: true` makes MISP zip
+ * `data` (password "infected") and store the value as filename|md5.
+ */
+export function malwareSample(object: Json): { value: string; malware_filename: string; encrypt: boolean; type: string; bytes: Buffer } {
+  const a = attribute(object, 'malware-sample');
+  assert.equal(typeof a.data, 'string', `the malware-sample of ${object.name} carries its file`);
+  return { type: a.type, value: a.value, malware_filename: a.malware_filename, encrypt: a.encrypt, bytes: Buffer.from(a.data, 'base64') };
+}
+
 /** `[relationship, name of the referenced object or type of the attribute]` for each reference of an object. */
 export function references(answer: Json, object: Json): Array<[string, string]> {
   const byUuid = new Map<string, string>();
