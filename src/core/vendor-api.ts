@@ -45,6 +45,11 @@ export interface VendorSpec {
   /** Real base URL of the API, without a trailing slash (`--upstream` redirects it). */
   baseUrl: string;
   auth?: VendorAuth;
+  /**
+   * Where the credential settings are read: the module's config by default;
+   * action modules pass their workflow `params`.
+   */
+  settings?: Readonly<Record<string, string | undefined>>;
   /** The module's declared error for an empty credential setting. Required with `auth`. */
   missingKey?: () => Error;
   /** Sent with every request (a User-Agent, an Accept). */
@@ -113,12 +118,16 @@ function retryAfter(header: string | undefined): number | undefined {
 }
 
 export class VendorApi {
+  private readonly config: Settings;
+
   constructor(
     private readonly http: HttpClient,
-    private readonly config: Settings,
+    config: Settings,
     readonly spec: VendorSpec,
     private readonly throttle?: VendorThrottle,
-  ) {}
+  ) {
+    this.config = spec.settings ?? config;
+  }
 
   /** The credential that identifies the quota (empty for keyless vendors). */
   private credential(): string {
@@ -201,7 +210,8 @@ export class VendorApi {
     const detail = vendorErrorDetail(response);
     const said = detail ? `: ${detail}` : '';
     if ((response.status === 401 || response.status === 403) && this.spec.auth) {
-      return new ModuleError(`${name} refused the key (setting ${this.keySetting}, HTTP ${statusLine(response.status)})${said}.`);
+      const kind = this.spec.settings ? 'param' : 'setting';
+      return new ModuleError(`${name} refused the key (${kind} ${this.keySetting}, HTTP ${statusLine(response.status)})${said}.`);
     }
     if (response.status === 404) return new VendorNotFoundError(name, 404, response);
     if (response.status === 429) return new VendorRateLimitError(name, retryAfter(response.headers['retry-after']), detail);

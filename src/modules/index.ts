@@ -3,6 +3,10 @@
  * Adding a module: create its file, then add one line here and one in the list.
  */
 import type { ModuleDefinition } from '../core/module.js';
+import export_sentinel from './action/export_sentinel.js';
+import mattermost from './action/mattermost.js';
+import nextcloud_talk from './action/nextcloud_talk.js';
+import slack from './action/slack.js';
 import testaction from './action/testaction.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
@@ -136,5 +140,9 @@ export const builtinModules: readonly ModuleDefinition[] = [
   vt_graph,
   yara_export,
   // action
+  export_sentinel,
+  mattermost,
+  nextcloud_talk,
+  slack,
   testaction,
 ];

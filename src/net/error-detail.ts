@@ -9,7 +9,7 @@ import type { HttpResponse } from './types.js';
 const MAX_DETAIL = 300;
 
 /** Field names vendors put their message in, most specific first. */
-const MESSAGE_FIELDS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'verbose_msg', 'msg', 'reason', 'title', 'description', 'status_message', 'error', 'errors', 'query_status'];
+const MESSAGE_FIELDS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'verbose_msg', 'msg', 'reason', 'title', 'description', 'status_message', 'error', 'errors', 'query_status', 'ocs', 'meta'];
 
 function fromJson(value: unknown, depth = 0): string | undefined {
   if (depth > 3 || value === null || value === undefined) return undefined;

@@ -15,7 +15,7 @@
 import { defineModule } from '../../core/module.js';
 import { exportEvents } from './_text/events.js';
 import { exportFile } from './_text/file.js';
-import { pythonJsonDumps, type PyJson } from './_text/python-json.js';
+import { pythonJsonDumps, type PyJson } from '../_shared/python-json.js';
 
 const MAX_INDENT = 32;
 

@@ -3,9 +3,9 @@
  * `", "` and `": "` separators when compact, `","` before newlines when
  * indented, and `ensure_ascii` (every character outside printable ASCII
  * escaped as lowercase `\uXXXX`, astral characters as surrogate pairs).
- * Only strings, booleans, null, lists and objects: enough for the exports.
+ * Used by the exports and by the chat actions' default message.
  */
-export type PyJson = string | boolean | null | readonly PyJson[] | { readonly [key: string]: PyJson };
+export type PyJson = string | number | boolean | null | readonly PyJson[] | { readonly [key: string]: PyJson };
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = {
   '"': '\\"',
@@ -37,6 +37,7 @@ function dump(value: PyJson, unit: string | undefined, current: string): string 
   if (value === null) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return pythonJsonString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
   const isList = Array.isArray(value);
   const items: string[] = [];
   const inner = unit === undefined ? '' : current + unit;
