@@ -29,6 +29,7 @@ import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
 import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
+import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
@@ -96,6 +97,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sigmf_expand,
   sourcecache,
   stix2_pattern_syntax_validator,
+  threatfox,
   urlhaus,
   vulnerability_lookup,
   xlsx_enrich,
