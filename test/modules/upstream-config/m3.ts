@@ -6,10 +6,12 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   urlhaus: ['auth_key'],
   threatfox: ['auth_key'],
+  malwarebazaar: ['auth_key'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   urlhaus: ['expansion', 'hover'],
   threatfox: ['hover', 'expansion'],
+  malwarebazaar: ['expansion', 'hover'],
 };
