@@ -7,6 +7,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   urlhaus: ['auth_key'],
   threatfox: ['auth_key'],
   malwarebazaar: ['auth_key'],
+  otx: ['apikey'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -14,4 +15,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   urlhaus: ['expansion', 'hover'],
   threatfox: ['hover', 'expansion'],
   malwarebazaar: ['expansion', 'hover'],
+  otx: ['expansion'],
 };
