@@ -8,6 +8,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   threatfox: ['auth_key'],
   malwarebazaar: ['auth_key'],
   otx: ['apikey'],
+  ransomlook: [],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -16,4 +17,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   threatfox: ['hover', 'expansion'],
   malwarebazaar: ['expansion', 'hover'],
   otx: ['expansion'],
+  ransomlook: ['expansion', 'hover'],
 };
