@@ -36,6 +36,7 @@ import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
+import xposedornot from './expansion/xposedornot.js';
 import yara_query from './expansion/yara_query.js';
 import yara_syntax_validator from './expansion/yara_syntax_validator.js';
 import cef_export from './export/cef_export.js';
@@ -107,6 +108,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   urlhaus,
   vulnerability_lookup,
   xlsx_enrich,
+  xposedornot,
   yara_query,
   yara_syntax_validator,
   // import

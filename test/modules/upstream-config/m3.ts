@@ -9,6 +9,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   malwarebazaar: ['auth_key'],
   otx: ['apikey'],
   ransomlook: [],
+  xposedornot: ['api_key'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -18,4 +19,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   malwarebazaar: ['expansion', 'hover'],
   otx: ['expansion'],
   ransomlook: ['expansion', 'hover'],
+  xposedornot: ['expansion', 'hover'],
 };
