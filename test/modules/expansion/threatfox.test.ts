@@ -128,6 +128,7 @@ testModule({
     { name: 'an input that is not text is unsupported, as upstream says', query: { domain: { value: 'gaga.com' } }, messageId: 'unsupported' },
     { name: 'none of its input types', query: { hostname: 'gaga.com' }, error: /needs one of these attribute types/ },
     { name: 'a wrong key is refused by ThreatFox with its query_status', query: { domain: 'gaga.com' }, config: { auth_key: 'wrong' }, error: 'ThreatFox refused the key (setting auth_key, HTTP 401 Unauthorized): unknown_auth_key.' },
+    { name: 'a 404 (the endpoint moved) names ThreatFox and the status', query: { domain: 'gaga.com' }, routes: { 'POST /api/v1/': { status: 404, body: '<html><head><title>404 Not Found</title></head></html>', headers: { 'content-type': 'text/html' } } }, error: 'ThreatFox answered HTTP 404 Not Found: 404 Not Found.' },
     ...vendorFailureRows({ query: { domain: 'gaga.com' }, route: 'POST /api/v1/', vendorMessage: 'Service temporarily unavailable' }).map((row) =>
       row.name.includes('500') ? { ...row, error: 'ThreatFox answered HTTP 500 Internal Server Error: Service temporarily unavailable.' } : row,
     ),

@@ -259,6 +259,7 @@ testModule({
       config: { auth_key: 'wrong' },
       error: 'URLhaus refused the key (setting auth_key, HTTP 401 Unauthorized): unknown_auth_key.',
     },
+    { name: 'a 404 (the endpoint moved) names URLhaus and the status', query: attribute('domain', HOST), routes: { 'POST /v1/host/': { status: 404, body: '<html><head><title>404 Not Found</title></head></html>', headers: { 'content-type': 'text/html' } } }, error: 'URLhaus answered HTTP 404 Not Found: 404 Not Found.' },
     ...vendorFailureRows({ query: attribute('domain', HOST), route: 'POST /v1/host/', vendorMessage: 'Service temporarily unavailable' }).map((row) =>
       row.name.includes('500') ? { ...row, error: 'URLhaus answered HTTP 500 Internal Server Error: Service temporarily unavailable.' } : row,
     ),
