@@ -17,6 +17,8 @@
  * Fixed: an HTTP error also carries what RansomLook said, when it said
  * something ("RansomLook API returned HTTP status 500: <message>."); the
  * query's own timeout still answers "Timeout." like every module.
+ * It calls `ctx.http`, not `ctx.vendor`: there is no key, and upstream's own
+ * status messages are kept.
  */
 import { ModuleError } from '../../base/errors.js';
 import { defineMessages } from '../../base/messages.js';

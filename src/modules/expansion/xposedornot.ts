@@ -21,6 +21,8 @@
  * exposed data given as a list is joined like the ";"-separated text (upstream
  * writes Python's list repr); an answer that is not a JSON object gives "no
  * breach" instead of a crash. The query's own timeout answers "Timeout.".
+ * It calls `ctx.http`, not `ctx.vendor`: two hosts, the key optional, and
+ * upstream's own status messages (404, 429, others) kept.
  */
 import { ModuleError } from '../../base/errors.js';
 import { defineMessages } from '../../base/messages.js';
