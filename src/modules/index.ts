@@ -21,20 +21,26 @@ import geoip_country from './expansion/geoip_country.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
+import malwarebazaar from './expansion/malwarebazaar.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
+import otx from './expansion/otx.js';
 import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
 import qrcode from './expansion/qrcode.js';
+import ransomlook from './expansion/ransomlook.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
 import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
+import threatfox from './expansion/threatfox.js';
+import urlhaus from './expansion/urlhaus.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
+import xposedornot from './expansion/xposedornot.js';
 import yara_query from './expansion/yara_query.js';
 import yara_syntax_validator from './expansion/yara_syntax_validator.js';
 import cef_export from './export/cef_export.js';
@@ -87,20 +93,26 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hashlookup,
   html_to_markdown,
   jinja_template_rendering,
+  malwarebazaar,
   ocr_enrich,
   ods_enrich,
   odt_enrich,
+  otx,
   passivetotal,
   pdf_enrich,
   pptx_enrich,
   qrcode,
+  ransomlook,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,
   sourcecache,
   stix2_pattern_syntax_validator,
+  threatfox,
+  urlhaus,
   vulnerability_lookup,
   xlsx_enrich,
+  xposedornot,
   yara_query,
   yara_syntax_validator,
   // import
