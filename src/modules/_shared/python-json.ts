@@ -51,3 +51,13 @@ function dump(value: PyJson, unit: string | undefined, current: string): string 
   if (unit === undefined) return open + items.join(', ') + close;
   return `${open}\n${inner}${items.join(`,\n${inner}`)}\n${current}${close}`;
 }
+
+/** The value with every object's keys in sorted order (`json.dumps(…, sort_keys=True)`). */
+export function sortKeys(value: PyJson): PyJson {
+  if (Array.isArray(value)) return (value as readonly PyJson[]).map(sortKeys);
+  if (typeof value === 'object' && value !== null) {
+    const record = value as { readonly [key: string]: PyJson };
+    return Object.fromEntries(Object.keys(record).sort().map((key) => [key, sortKeys(record[key]!)]));
+  }
+  return value;
+}

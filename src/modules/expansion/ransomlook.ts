@@ -28,6 +28,7 @@ import { ATTRIBUTE_TYPE_NAMES } from '../../misp/attribute-types.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import type { HttpResponse } from '../../net/index.js';
 import { vendorErrorDetail } from '../../net/index.js';
+import { pythonJsonDumps, sortKeys, type PyJson } from '../_shared/python-json.js';
 
 const INPUT_TYPES: readonly string[] = ATTRIBUTE_TYPE_NAMES.includes('freetext' as never) ? ATTRIBUTE_TYPE_NAMES : [...ATTRIBUTE_TYPE_NAMES, 'freetext'];
 
@@ -58,15 +59,9 @@ const OBJECT_MAPPING = [
 /** One of these relations makes a post worth an object (the template's requiredOneOf). */
 const REQUIRED = new Set(['title', 'description', 'link', 'website', 'leak-site-url']);
 
-/** A record as Python's `json.dumps(value, sort_keys=True)` writes it (", " and ": " separators). */
+/** A record as Python's `json.dumps(value, sort_keys=True)` writes it. */
 function sortedJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}: ${sortedJson(item)}`).join(', ')}}`;
-  }
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return JSON.stringify(value) ?? 'null';
+  return pythonJsonDumps(sortKeys(value as PyJson));
 }
 
 /** A field value as text, the way upstream's _normalise writes it (Python's str, ", "-joined lists, sorted JSON). */
