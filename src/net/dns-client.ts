@@ -1,6 +1,8 @@
 /**
  * `ctx.dns`: node:dns Resolver queries, one Resolver per call so per-query
- * nameservers never leak into other queries. The query's AbortSignal cancels
+ * nameservers never leak into other queries. The resolver asked is the
+ * call's `nameservers`, else the server's `--dns-server` list, else the
+ * call's `defaultNameservers`, else the system's. The query's AbortSignal cancels
  * the outstanding lookups (`resolver.cancel()`) and the call rejects with an
  * AbortedError.
  */
@@ -77,11 +79,35 @@ function dnsError(error: unknown, hostname: string, rrtype: string): ModuleError
   return new DnsError(messages[code], code, hostname, rrtype, systemCode, { cause: error });
 }
 
-export function createDnsClient(signal: AbortSignal): DnsClient {
+/**
+ * The server-wide resolver list (`--dns-server`, repeatable, or comma
+ * separated entries), checked at start-up: a plain Error names a bad entry.
+ */
+export function parseDnsServers(list: readonly string[]): string[] {
+  const servers: string[] = [];
+  for (const raw of list.flatMap((item) => item.split(','))) {
+    if (raw.trim() === '') continue;
+    try {
+      servers.push(parseNameserver(raw));
+    } catch (error) {
+      throw new Error(`Invalid DNS server "${raw.trim()}": expected an IP address, ip:port or [ipv6]:port, e.g. 192.0.2.53 or 127.0.0.1:5353.`, { cause: error });
+    }
+  }
+  return servers;
+}
+
+function chooseServers(options: DnsQueryOptions, serverWide: readonly string[]): string[] {
+  if (options.nameservers?.length) return options.nameservers.map(parseNameserver);
+  if (serverWide.length > 0) return [...serverWide];
+  return (options.defaultNameservers ?? []).map(parseNameserver);
+}
+
+/** `serverWide`: the server's `--dns-server` list, already parsed (empty: the system's resolvers). */
+export function createDnsClient(signal: AbortSignal, serverWide: readonly string[] = []): DnsClient {
   async function run<T>(hostname: string, rrtype: string, options: DnsQueryOptions, query: (resolver: Resolver) => Promise<T>): Promise<T> {
     if (signal.aborted) throw new AbortedError();
     const timeoutMs = options.timeoutMs ?? DNS_DEFAULTS.timeoutMs;
-    const servers = (options.nameservers ?? []).map(parseNameserver);
+    const servers = chooseServers(options, serverWide);
     const resolver = new Resolver({ timeout: timeoutMs, tries: options.tries ?? DNS_DEFAULTS.tries });
     if (servers.length > 0) resolver.setServers(servers);
     const onAbort = (): void => resolver.cancel();

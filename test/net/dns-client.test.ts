@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { test, type TestContext } from 'node:test';
 import dnsPacket from 'dns-packet';
 import { isAbortError, ModuleError } from '../../src/base/errors.js';
-import { createDnsClient, DnsError, parseNameserver } from '../../src/net/dns-client.js';
+import { createDnsClient, DnsError, parseDnsServers, parseNameserver } from '../../src/net/dns-client.js';
 import { startFakeDns, type Zone } from '../support/fake-dns.js';
 
 const ZONE: Zone = {
@@ -124,4 +124,29 @@ test('the fake DNS server also answers over TCP when asked', async (t) => {
   assert.equal(answer.id, 7);
   assert.deepEqual(answer.answers?.map((a) => (a as { data: unknown }).data), ['192.0.2.53']);
   assert.deepEqual(server.queries, [{ name: 'tcp.example', type: 'A', transport: 'tcp' }]);
+});
+
+test('the server-wide resolvers answer calls that name none; a call\'s own nameservers win; defaultNameservers only without either', async (t) => {
+  const serverWide = await startFakeDns({ 'host.example': { A: ['192.0.2.1'] } });
+  const own = await startFakeDns({ 'host.example': { A: ['192.0.2.2'] } });
+  const builtIn = await startFakeDns({ 'host.example': { A: ['192.0.2.3'] } });
+  t.after(() => Promise.all([serverWide.close(), own.close(), builtIn.close()]));
+  const signal = new AbortController().signal;
+  const dns = createDnsClient(signal, parseDnsServers([serverWide.address]));
+  assert.deepEqual(await dns.resolve4('host.example'), ['192.0.2.1']);
+  assert.deepEqual(await dns.resolve4('host.example', { nameservers: [] }), ['192.0.2.1']);
+  assert.deepEqual(await dns.resolve4('host.example', { defaultNameservers: [builtIn.address] }), ['192.0.2.1']);
+  assert.deepEqual(await dns.resolve4('host.example', { nameservers: [own.address] }), ['192.0.2.2']);
+  const withoutServerWide = createDnsClient(signal);
+  assert.deepEqual(await withoutServerWide.resolve4('host.example', { defaultNameservers: [builtIn.address] }), ['192.0.2.3']);
+  assert.deepEqual(serverWide.queries.length, 3);
+});
+
+test('parseDnsServers: repeated or comma separated entries; a bad one is a plain Error naming it', () => {
+  assert.deepEqual(parseDnsServers(['192.0.2.53', '127.0.0.1:5353, [::1]:53', '', ' ::1 ']), ['192.0.2.53', '127.0.0.1:5353', '[::1]:53', '::1']);
+  assert.throws(() => parseDnsServers(['192.0.2.53,resolver.example']), (error: unknown) => {
+    assert.ok(error instanceof Error && !(error instanceof ModuleError));
+    assert.match(error.message, /^Invalid DNS server "resolver.example": expected an IP address, ip:port or \[ipv6\]:port/);
+    return true;
+  });
 });
