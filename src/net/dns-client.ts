@@ -9,6 +9,7 @@
 import { Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { AbortedError, ModuleError } from '../base/errors.js';
+import { parseIp, reverseName } from './ip.js';
 import type { DnsClient, DnsQueryOptions, DnsRecordType } from './types.js';
 
 export type DnsErrorCode = 'NXDOMAIN' | 'NODATA' | 'TIMEOUT' | 'SERVFAIL' | 'REFUSED' | 'BADNAME' | 'UNREACHABLE' | 'OTHER';
@@ -107,17 +108,26 @@ export function createDnsClient(signal: AbortSignal, serverWide: readonly string
   async function run<T>(hostname: string, rrtype: string, options: DnsQueryOptions, query: (resolver: Resolver) => Promise<T>): Promise<T> {
     if (signal.aborted) throw new AbortedError();
     const timeoutMs = options.timeoutMs ?? DNS_DEFAULTS.timeoutMs;
+    const tries = options.tries ?? DNS_DEFAULTS.tries;
     const servers = chooseServers(options, serverWide);
-    const resolver = new Resolver({ timeout: timeoutMs, tries: options.tries ?? DNS_DEFAULTS.tries });
+    const resolver = new Resolver({ timeout: timeoutMs, tries });
     if (servers.length > 0) resolver.setServers(servers);
     const onAbort = (): void => resolver.cancel();
     signal.addEventListener('abort', onAbort, { once: true });
+    // c-ares checks its timeouts on a coarse tick (a 400 ms lookup may take
+    // a second longer): timeoutMs × tries is a hard limit on the whole lookup.
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      resolver.cancel();
+    }, timeoutMs * tries);
     try {
       return await query(resolver);
     } catch (error) {
       if (signal.aborted) throw new AbortedError();
-      throw dnsError(error, hostname, rrtype);
+      throw dnsError(timedOut ? Object.assign(new Error('timeout'), { code: 'ETIMEOUT' }) : error, hostname, rrtype);
     } finally {
+      clearTimeout(deadline);
       signal.removeEventListener('abort', onAbort);
     }
   }
@@ -131,8 +141,11 @@ export function createDnsClient(signal: AbortSignal, serverWide: readonly string
         return Array.isArray(records) ? (records as unknown[]) : [records];
       }),
     reverse: (ip, options = {}) => {
-      if (!isIP(ip)) return Promise.reject(new ModuleError(`${ip} is not an IP address.`));
-      return run(ip, 'PTR', options, (r) => r.reverse(ip));
+      const address = isIP(ip) ? parseIp(ip) : undefined;
+      if (!address) return Promise.reject(new ModuleError(`${ip} is not an IP address.`));
+      // A PTR query rather than Resolver#reverse, whose getHostByAddr calls
+      // every failure (SERVFAIL, timeout, no record) ENOTFOUND.
+      return run(ip, 'PTR', options, (r) => r.resolvePtr(reverseName(address)));
     },
   };
 }

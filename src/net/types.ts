@@ -66,7 +66,9 @@ export interface DnsQueryOptions {
    * server-wide choice overrides.
    */
   defaultNameservers?: string[];
+  /** Per try (default 2000); `timeoutMs × tries` bounds the whole lookup. */
   timeoutMs?: number;
+  /** Default 2. */
   tries?: number;
 }
 

@@ -70,6 +70,16 @@ test('a server that never answers is a TIMEOUT', async (t) => {
   assert.ok(server.queries.some((q) => q.name === 'slow.example.org'));
 });
 
+test('timeoutMs × tries bounds the whole lookup (c-ares alone may overrun by a second)', async (t) => {
+  const { dns, options } = await setup(t);
+  for (const [timeoutMs, tries] of [[1000, 1], [250, 2]] as const) {
+    const started = Date.now();
+    await assert.rejects(dns.resolve('slow.example.org', 'TXT', { ...options, timeoutMs, tries }), dnsFailure('TIMEOUT', /timeout/));
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed >= timeoutMs * tries - 20 && elapsed < timeoutMs * tries + 300, `${timeoutMs} ms × ${tries} took ${elapsed} ms`);
+  }
+});
+
 test('aborting the query cancels the lookup with an abort error', async (t) => {
   const { server, controller, dns, options } = await setup(t);
   const pending = dns.resolve4('slow.example.org', { ...options, timeoutMs: 60_000, tries: 1 });
@@ -149,4 +159,21 @@ test('parseDnsServers: repeated or comma separated entries; a bad one is a plain
     assert.match(error.message, /^Invalid DNS server "resolver.example": expected an IP address, ip:port or \[ipv6\]:port/);
     return true;
   });
+});
+
+test('reverse lookups ask PTR of the in-addr.arpa / ip6.arpa name, and keep the failure\'s own code', async (t) => {
+  const { server, dns, options } = await setup(t, {
+    '10.2.0.192.in-addr.arpa': { PTR: ['www.example.org'] },
+    '1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa': { PTR: ['v6.example.org'] },
+    '30.2.0.192.in-addr.arpa': { rcode: 'SERVFAIL' },
+    '40.2.0.192.in-addr.arpa': { silent: true },
+    '50.2.0.192.in-addr.arpa': { A: ['192.0.2.50'] },
+  });
+  assert.deepEqual(await dns.reverse('192.0.2.10', options), ['www.example.org']);
+  assert.deepEqual(await dns.reverse('2001:db8::1', options), ['v6.example.org']);
+  assert.deepEqual(server.queries.map((q) => q.type), ['PTR', 'PTR']);
+  await assert.rejects(dns.reverse('192.0.2.77', options), dnsFailure('NXDOMAIN', /^192\.0\.2\.77 does not exist \(NXDOMAIN\)\.$/));
+  await assert.rejects(dns.reverse('192.0.2.50', options), dnsFailure('NODATA', /^192\.0\.2\.50 has no PTR record\.$/));
+  await assert.rejects(dns.reverse('192.0.2.30', { ...options, tries: 1 }), dnsFailure('SERVFAIL', /SERVFAIL/));
+  await assert.rejects(dns.reverse('192.0.2.40', { ...options, timeoutMs: 100, tries: 1 }), dnsFailure('TIMEOUT', /timeout/));
 });
