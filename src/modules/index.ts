@@ -4,11 +4,14 @@
  */
 import type { ModuleDefinition } from '../core/module.js';
 import testaction from './action/testaction.js';
+import btc_scam_check from './expansion/btc_scam_check.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import cve from './expansion/cve.js';
+import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
+import email_security_check from './expansion/email_security_check.js';
 import eql from './expansion/eql.js';
 import extract_url_components from './expansion/extract_url_components.js';
 import geoip_asn from './expansion/geoip_asn.js';
@@ -24,6 +27,8 @@ import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
 import qrcode from './expansion/qrcode.js';
+import rbl from './expansion/rbl.js';
+import reversedns from './expansion/reversedns.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
@@ -70,11 +75,14 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
+  btc_scam_check,
   clamav,
   convert_markdown_to_pdf,
   cve,
+  dbl_spamhaus,
   dns,
   docx_enrich,
+  email_security_check,
   eql,
   extract_url_components,
   geoip_asn,
@@ -90,6 +98,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   pdf_enrich,
   pptx_enrich,
   qrcode,
+  rbl,
+  reversedns,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,
