@@ -50,3 +50,18 @@ describe('the server-wide DNS resolver setting', () => {
     await assert.rejects(startTestServer({ builtins: [dnsModule], settings: { dnsServers: ['resolver.example'] } }), /Invalid DNS server "resolver.example"/);
   });
 });
+
+describe('the setting reaches modules running on a thread of their own', () => {
+  test('an isolated built-in module (--isolate reversedns) asks the resolver the server setting names', async () => {
+    const dns = await startFakeDns({ '10.2.0.192.in-addr.arpa': { PTR: ['isolated.example.org'] } });
+    const t = await startTestServer({ settings: { dnsServers: [dns.address], isolate: ['reversedns'] } });
+    try {
+      const answer = await t.query({ module: 'reversedns', 'ip-src': '192.0.2.10' });
+      assert.deepEqual(answer, { results: [{ types: ['hostname'], values: ['isolated.example.org'] }] });
+      assert.deepEqual(dns.queries.map((q) => `${q.name} ${q.type}`), ['10.2.0.192.in-addr.arpa PTR']);
+    } finally {
+      await t.close();
+      await dns.close();
+    }
+  });
+});
