@@ -13,7 +13,8 @@
  * Fixed: `custom_resolver`, which upstream reads but never declares (MISP
  * could not set it), is declared, and it applies to that query only
  * (upstream set it on a resolver shared by every later query); a TXT record
- * split in several strings is read joined (upstream kept `" "` inside it);
+ * split in several strings is read joined (upstream kept `" "` inside it),
+ * its UTF-8 and quotes as written (upstream showed dnspython's escapes);
  * a DNS failure other than "no such name" / "no TXT record" (SERVFAIL, a
  * timeout) is an error instead of a "MISSING" that was never checked; a value
  * that is no domain name is an error (upstream queried it).

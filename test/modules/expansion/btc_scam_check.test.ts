@@ -11,6 +11,7 @@ testModule({
     // What bl.btcblack.it answers for a listed address (upstream's test asserts this text).
     [`${SCAM}.bl.btcblack.it`]: { TXT: ['1es14c7qlb5cyhlmuekctxlgc1fv2ti9da fraudolent bitcoin address'] },
     'two.bl.btcblack.it': { TXT: ['reported twice', ['in two', ' strings "quoted"']] },
+    'bytes.bl.btcblack.it': { TXT: ['scam caf\u00e9\u0001'] },
     'broken.bl.btcblack.it': { rcode: 'SERVFAIL' },
     'silent.bl.btcblack.it': { silent: true },
     'notxt.bl.btcblack.it': { A: ['127.0.0.2'] },
@@ -26,6 +27,11 @@ testModule({
       name: 'several TXT records and strings are printed as upstream (dnspython) prints them',
       query: { btc: 'two' },
       results: [{ types: ['text'], values: 'reported twice" - "in two" " strings \\"quoted\\"' }],
+    },
+    {
+      name: 'bytes outside printable ASCII are escaped as dnspython escapes them (\\DDD)',
+      query: { btc: 'bytes' },
+      results: [{ types: ['text'], values: 'scam caf\\195\\169\\001' }],
     },
     { name: 'an address not listed (NXDOMAIN): upstream\'s text, nothing invented', query: { btc: CLEAN }, results: [{ types: ['text'], values: `${CLEAN} is not known as a scam address.` }] },
     {
