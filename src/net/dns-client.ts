@@ -105,6 +105,19 @@ function chooseServers(options: DnsQueryOptions, serverWide: readonly string[]):
 
 /** `serverWide`: the server's `--dns-server` list, already parsed (empty: the system's resolvers). */
 export function createDnsClient(signal: AbortSignal, serverWide: readonly string[] = []): DnsClient {
+  // One abort listener for every lookup of the query (rbl runs a dozen at a
+  // time: one listener each would trip MaxListenersExceededWarning).
+  const inFlight = new Set<Resolver>();
+  let listening = false;
+  const track = (resolver: Resolver): void => {
+    inFlight.add(resolver);
+    if (listening) return;
+    listening = true;
+    signal.addEventListener('abort', () => {
+      for (const r of inFlight) r.cancel();
+    }, { once: true });
+  };
+
   async function run<T>(hostname: string, rrtype: string, options: DnsQueryOptions, query: (resolver: Resolver) => Promise<T>): Promise<T> {
     if (signal.aborted) throw new AbortedError();
     const timeoutMs = options.timeoutMs ?? DNS_DEFAULTS.timeoutMs;
@@ -112,8 +125,7 @@ export function createDnsClient(signal: AbortSignal, serverWide: readonly string
     const servers = chooseServers(options, serverWide);
     const resolver = new Resolver({ timeout: timeoutMs, tries });
     if (servers.length > 0) resolver.setServers(servers);
-    const onAbort = (): void => resolver.cancel();
-    signal.addEventListener('abort', onAbort, { once: true });
+    track(resolver);
     // c-ares checks its timeouts on a coarse tick (a 400 ms lookup may take
     // a second longer): timeoutMs × tries is a hard limit on the whole lookup.
     let timedOut = false;
@@ -128,7 +140,7 @@ export function createDnsClient(signal: AbortSignal, serverWide: readonly string
       throw dnsError(timedOut ? Object.assign(new Error('timeout'), { code: 'ETIMEOUT' }) : error, hostname, rrtype);
     } finally {
       clearTimeout(deadline);
-      signal.removeEventListener('abort', onAbort);
+      inFlight.delete(resolver);
     }
   }
 

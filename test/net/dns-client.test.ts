@@ -177,3 +177,18 @@ test('reverse lookups ask PTR of the in-addr.arpa / ip6.arpa name, and keep the 
   await assert.rejects(dns.reverse('192.0.2.30', { ...options, tries: 1 }), dnsFailure('SERVFAIL', /SERVFAIL/));
   await assert.rejects(dns.reverse('192.0.2.40', { ...options, timeoutMs: 100, tries: 1 }), dnsFailure('TIMEOUT', /timeout/));
 });
+
+test('many lookups of one query in flight at once: one abort listener, every one cancelled by the abort', async (t) => {
+  const { server, controller, dns, options } = await setup(t);
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error): void => void warnings.push(warning);
+  process.on('warning', onWarning);
+  t.after(() => process.off('warning', onWarning));
+  const pending = Array.from({ length: 16 }, () => dns.resolve4('slow.example.org', { ...options, timeoutMs: 60_000, tries: 1 }));
+  while (server.queries.filter((q) => q.name === 'slow.example.org').length < 16) await new Promise((r) => setTimeout(r, 5));
+  controller.abort();
+  const settled = await Promise.allSettled(pending);
+  assert.ok(settled.every((s) => s.status === 'rejected' && isAbortError(s.reason)));
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(warnings.filter((w) => w.name === 'MaxListenersExceededWarning'), []);
+});
