@@ -3,6 +3,7 @@
  * and their environment variables. Flags win over the environment.
  */
 import { parseArgs } from 'node:util';
+import { parseDnsServers } from '../net/index.js';
 import { DEFAULT_SETTINGS, ENV, type ServerSettings } from '../server/settings.js';
 
 export interface CliCommand {
@@ -45,6 +46,9 @@ Options (environment variable in brackets):
       --upstream-connections N  connections per upstream service (default 1024)
                                                                      [${ENV.upstreamConnections}]
       --ca-file PATH        extra CA certificates (PEM) for upstream TLS  [${ENV.caFile}]
+      --dns-server IP[:PORT]  resolver for every module's DNS lookups (repeatable;
+                            default the system's; a module's own nameserver setting wins)
+                                                                     [${ENV.dnsServers}="IP[:PORT],IP[:PORT]"]
       --auth-token TOKEN    require "Authorization: Bearer TOKEN" (not on /healthcheck)
                                                                      [${ENV.authToken}]
       --offload-bytes N     bodies larger than N bytes are parsed and run on a worker
@@ -80,6 +84,17 @@ function seconds(name: string, value: string): number {
   return n;
 }
 
+/** Each entry checked now, so a typo is a usage error rather than a failed start. */
+function dnsServers(entries: string[]): string[] {
+  const servers = list(entries.join(','));
+  try {
+    parseDnsServers(servers);
+  } catch (error) {
+    throw new UsageError(`--dns-server: ${(error as Error).message}`);
+  }
+  return servers;
+}
+
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
   let parsed;
   try {
@@ -103,6 +118,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         upstream: { type: 'string', multiple: true },
         'allow-url-range': { type: 'string', multiple: true },
         'ca-file': { type: 'string' },
+        'dns-server': { type: 'string', multiple: true },
         'upstream-connections': { type: 'string' },
         'auth-token': { type: 'string' },
         isolate: { type: 'string', multiple: true },
@@ -147,6 +163,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     strictResults: v['strict-results'] ?? truthy(env[ENV.strictResults]),
     upstreams: v.upstream ?? list(env[ENV.upstreams]),
     allowUrlRanges: v['allow-url-range'] ?? list(env[ENV.allowUrlRanges]),
+    dnsServers: dnsServers(v['dns-server'] ?? list(env[ENV.dnsServers])),
     upstreamConnections: connections === undefined ? d.upstreamConnections : integer('--upstream-connections', connections, 1, 100_000),
     offloadBytes: offload === undefined ? d.offloadBytes : integer('--offload-bytes', offload, 0, 2 ** 31),
     isolate,

@@ -8,11 +8,14 @@ import mattermost from './action/mattermost.js';
 import nextcloud_talk from './action/nextcloud_talk.js';
 import slack from './action/slack.js';
 import testaction from './action/testaction.js';
+import btc_scam_check from './expansion/btc_scam_check.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import cve from './expansion/cve.js';
+import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
+import email_security_check from './expansion/email_security_check.js';
 import eql from './expansion/eql.js';
 import extract_url_components from './expansion/extract_url_components.js';
 import geoip_asn from './expansion/geoip_asn.js';
@@ -31,6 +34,8 @@ import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
 import qrcode from './expansion/qrcode.js';
 import ransomlook from './expansion/ransomlook.js';
+import rbl from './expansion/rbl.js';
+import reversedns from './expansion/reversedns.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
@@ -53,8 +58,8 @@ import nexthinkexport from './export/nexthinkexport.js';
 import osqueryexport from './export/osqueryexport.js';
 import pdfexport from './export/pdfexport.js';
 import testexport from './export/testexport.js';
-import threatStream_misp_export from './export/threatStream_misp_export.js';
 import threat_connect_export from './export/threat_connect_export.js';
+import threatStream_misp_export from './export/threatStream_misp_export.js';
 import virustotal_collections from './export/virustotal_collections.js';
 import vt_graph from './export/vt_graph.js';
 import yara_export from './export/yara_export.js';
@@ -80,11 +85,14 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
+  btc_scam_check,
   clamav,
   convert_markdown_to_pdf,
   cve,
+  dbl_spamhaus,
   dns,
   docx_enrich,
+  email_security_check,
   eql,
   extract_url_components,
   geoip_asn,
@@ -103,6 +111,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   pptx_enrich,
   qrcode,
   ransomlook,
+  rbl,
+  reversedns,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,
@@ -146,8 +156,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   osqueryexport,
   pdfexport,
   testexport,
-  threatStream_misp_export,
   threat_connect_export,
+  threatStream_misp_export,
   virustotal_collections,
   vt_graph,
   yara_export,

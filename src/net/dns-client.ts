@@ -1,12 +1,15 @@
 /**
  * `ctx.dns`: node:dns Resolver queries, one Resolver per call so per-query
- * nameservers never leak into other queries. The query's AbortSignal cancels
+ * nameservers never leak into other queries. The resolver asked is the
+ * call's `nameservers`, else the server's `--dns-server` list, else the
+ * call's `defaultNameservers`, else the system's. The query's AbortSignal cancels
  * the outstanding lookups (`resolver.cancel()`) and the call rejects with an
  * AbortedError.
  */
 import { Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { AbortedError, ModuleError } from '../base/errors.js';
+import { parseIp, reverseName } from './ip.js';
 import type { DnsClient, DnsQueryOptions, DnsRecordType } from './types.js';
 
 export type DnsErrorCode = 'NXDOMAIN' | 'NODATA' | 'TIMEOUT' | 'SERVFAIL' | 'REFUSED' | 'BADNAME' | 'UNREACHABLE' | 'OTHER';
@@ -77,22 +80,67 @@ function dnsError(error: unknown, hostname: string, rrtype: string): ModuleError
   return new DnsError(messages[code], code, hostname, rrtype, systemCode, { cause: error });
 }
 
-export function createDnsClient(signal: AbortSignal): DnsClient {
+/**
+ * The server-wide resolver list (`--dns-server`, repeatable, or comma
+ * separated entries), checked at start-up: a plain Error names a bad entry.
+ */
+export function parseDnsServers(list: readonly string[]): string[] {
+  const servers: string[] = [];
+  for (const raw of list.flatMap((item) => item.split(','))) {
+    if (raw.trim() === '') continue;
+    try {
+      servers.push(parseNameserver(raw));
+    } catch (error) {
+      throw new Error(`Invalid DNS server "${raw.trim()}": expected an IP address, ip:port or [ipv6]:port, e.g. 192.0.2.53 or 127.0.0.1:5353.`, { cause: error });
+    }
+  }
+  return servers;
+}
+
+function chooseServers(options: DnsQueryOptions, serverWide: readonly string[]): string[] {
+  if (options.nameservers?.length) return options.nameservers.map(parseNameserver);
+  if (serverWide.length > 0) return [...serverWide];
+  return (options.defaultNameservers ?? []).map(parseNameserver);
+}
+
+/** `serverWide`: the server's `--dns-server` list, already parsed (empty: the system's resolvers). */
+export function createDnsClient(signal: AbortSignal, serverWide: readonly string[] = []): DnsClient {
+  // One abort listener for every lookup of the query (rbl runs a dozen at a
+  // time: one listener each would trip MaxListenersExceededWarning).
+  const inFlight = new Set<Resolver>();
+  let listening = false;
+  const track = (resolver: Resolver): void => {
+    inFlight.add(resolver);
+    if (listening) return;
+    listening = true;
+    signal.addEventListener('abort', () => {
+      for (const r of inFlight) r.cancel();
+    }, { once: true });
+  };
+
   async function run<T>(hostname: string, rrtype: string, options: DnsQueryOptions, query: (resolver: Resolver) => Promise<T>): Promise<T> {
     if (signal.aborted) throw new AbortedError();
     const timeoutMs = options.timeoutMs ?? DNS_DEFAULTS.timeoutMs;
-    const servers = (options.nameservers ?? []).map(parseNameserver);
-    const resolver = new Resolver({ timeout: timeoutMs, tries: options.tries ?? DNS_DEFAULTS.tries });
+    const tries = options.tries ?? DNS_DEFAULTS.tries;
+    const servers = chooseServers(options, serverWide);
+    const resolver = new Resolver({ timeout: timeoutMs, tries });
     if (servers.length > 0) resolver.setServers(servers);
-    const onAbort = (): void => resolver.cancel();
-    signal.addEventListener('abort', onAbort, { once: true });
+    track(resolver);
+    // c-ares checks its timeouts on a coarse tick (a 400 ms lookup may take
+    // a second longer): timeoutMs × tries is a hard limit on the whole lookup.
+    let timedOut = false;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      resolver.cancel();
+    }, timeoutMs * tries);
     try {
       return await query(resolver);
     } catch (error) {
       if (signal.aborted) throw new AbortedError();
-      throw dnsError(error, hostname, rrtype);
+      throw dnsError(timedOut ? Object.assign(new Error('timeout'), { code: 'ETIMEOUT' }) : error, hostname, rrtype);
     } finally {
-      signal.removeEventListener('abort', onAbort);
+      clearTimeout(deadline);
+      inFlight.delete(resolver);
     }
   }
 
@@ -105,8 +153,11 @@ export function createDnsClient(signal: AbortSignal): DnsClient {
         return Array.isArray(records) ? (records as unknown[]) : [records];
       }),
     reverse: (ip, options = {}) => {
-      if (!isIP(ip)) return Promise.reject(new ModuleError(`${ip} is not an IP address.`));
-      return run(ip, 'PTR', options, (r) => r.reverse(ip));
+      const address = isIP(ip) ? parseIp(ip) : undefined;
+      if (!address) return Promise.reject(new ModuleError(`${ip} is not an IP address.`));
+      // A PTR query rather than Resolver#reverse, whose getHostByAddr calls
+      // every failure (SERVFAIL, timeout, no record) ENOTFOUND.
+      return run(ip, 'PTR', options, (r) => r.resolvePtr(reverseName(address)));
     },
   };
 }

@@ -52,6 +52,13 @@ function ipv6Bytes(value: string): Uint8Array {
   return bytes;
 }
 
+/** The reverse-lookup name: `4.3.2.1.in-addr.arpa`, or the nibbles of an IPv6 address under `ip6.arpa`. */
+export function reverseName(ip: IpAddress): string {
+  if (ip.version === 4) return `${[...ip.bytes].reverse().join('.')}.in-addr.arpa`;
+  const nibbles = [...ip.bytes].flatMap((byte) => [(byte >> 4).toString(16), (byte & 0x0f).toString(16)]);
+  return `${nibbles.reverse().join('.')}.ip6.arpa`;
+}
+
 export function formatIp(ip: IpAddress): string {
   if (ip.version === 4) return Array.from(ip.bytes).join('.');
   const groups: number[] = [];

@@ -30,7 +30,7 @@ export function createNetwork(settings: NetworkSettings, env: NodeJS.ProcessEnv 
   const dispatchers = createDispatchers(resolved);
   const deps = { settings: resolved, dispatchers };
   return {
-    forQuery: (signal) => ({ http: createHttpClient(deps, signal), dns: createDnsClient(signal) }),
+    forQuery: (signal) => ({ http: createHttpClient(deps, signal), dns: createDnsClient(signal, resolved.dnsServers) }),
     close: () => dispatchers.close(),
   };
 }

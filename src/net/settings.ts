@@ -3,6 +3,7 @@
  * list-valued options (`--upstream HOST=URL`, `--allow-url-range CIDR`).
  */
 import type { LookupFunction } from 'node:net';
+import { parseDnsServers } from './dns-client.js';
 import { parseCidr, type Cidr } from './ip.js';
 
 export interface ProxySettings {
@@ -39,6 +40,8 @@ export interface NetworkSettings {
   connectTimeoutMs?: number;
   /** Host name resolution for URL-guarded requests (tests use it to fake DNS answers). Default: dns.lookup. */
   lookup?: LookupFunction;
+  /** Resolvers `ctx.dns` asks when a call names none (`ip`, `ip:port`, `[v6]:port`). Default: the system's. */
+  dnsServers?: string[];
 }
 
 export interface ResolvedSettings {
@@ -54,6 +57,8 @@ export interface ResolvedSettings {
   perHostConcurrency: number;
   connectTimeoutMs: number;
   lookup?: LookupFunction;
+  /** Parsed `dnsServers`, in the form Resolver#setServers takes; empty: the system's. */
+  dnsServers: readonly string[];
 }
 
 export const DEFAULTS = {
@@ -153,6 +158,7 @@ export function resolveSettings(settings: NetworkSettings, env: NodeJS.ProcessEn
     maxRetryDelayMs: nonNegative('maxRetryDelayMs', settings.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs),
     perHostConcurrency: positive('perHostConcurrency', settings.perHostConcurrency ?? DEFAULTS.perHostConcurrency),
     connectTimeoutMs: positive('connectTimeoutMs', settings.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs),
+    dnsServers: parseDnsServers(settings.dnsServers ?? []),
   };
   if (settings.caFile) {
     try {

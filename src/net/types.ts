@@ -54,9 +54,21 @@ export interface HttpClient {
 }
 
 export interface DnsQueryOptions {
-  /** Nameservers as `ip` or `ip:port` (`[v6]:port` for IPv6). Empty: the system's resolvers. */
+  /**
+   * Nameservers as `ip` or `ip:port` (`[v6]:port` for IPv6), e.g. a module's
+   * own `nameserver` setting. Empty: the server's `--dns-server`, else the
+   * system's resolvers.
+   */
   nameservers?: string[];
+  /**
+   * Used only when neither `nameservers` nor the server's `--dns-server` is
+   * set: an upstream module's built-in resolver (8.8.8.8) that the admin's
+   * server-wide choice overrides.
+   */
+  defaultNameservers?: string[];
+  /** Per try (default 2000); `timeoutMs × tries` bounds the whole lookup. */
   timeoutMs?: number;
+  /** Default 2. */
   tries?: number;
 }
 

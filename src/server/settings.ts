@@ -22,6 +22,8 @@ export interface ServerSettings {
   upstreams: string[];
   allowUrlRanges: string[];
   caFile?: string;
+  /** Resolvers every module's DNS lookups use (`ip`, `ip:port`, `[v6]:port`); empty: the system's. */
+  dnsServers: string[];
   /** Connections per upstream origin. */
   upstreamConnections: number;
   /** Bearer token required on every route but /healthcheck, when set. */
@@ -48,6 +50,7 @@ export const ENV = {
   upstreams: 'MISP_MODULES_UPSTREAMS',
   allowUrlRanges: 'MISP_MODULES_ALLOW_URL_RANGES',
   caFile: 'MISP_MODULES_CA_FILE',
+  dnsServers: 'MISP_MODULES_DNS_SERVERS',
   upstreamConnections: 'MISP_MODULES_UPSTREAM_CONNECTIONS',
   authToken: 'MISP_MODULES_AUTH_TOKEN',
   offloadBytes: 'MISP_MODULES_OFFLOAD_BYTES',
@@ -68,6 +71,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   strictResults: false,
   upstreams: [],
   allowUrlRanges: [],
+  dnsServers: [],
   upstreamConnections: 1024,
   // A 1 MiB body takes about 15 ms to parse; larger ones (events, files) go to a worker.
   offloadBytes: 1024 * 1024,

@@ -65,6 +65,8 @@ export async function createServer(options: StartOptions = {}) {
     // Parsed here so that a bad CIDR stops the start with a clear message.
     allowUrlRanges: (parseCidrList(settings.allowUrlRanges), settings.allowUrlRanges),
     perHostConcurrency: settings.upstreamConnections,
+    // Checked by createNetwork: a bad entry stops the start with a clear message.
+    dnsServers: settings.dnsServers,
     ...(settings.caFile ? { caFile: settings.caFile } : {}),
   };
   const network = createNetwork(networkSettings);

@@ -62,6 +62,21 @@ describe('option parsing', () => {
     assert.throws(() => parseCommandLine(['--isolate-grace', 'soon'], {}), /--isolate-grace must be a whole number/);
   });
 
+  test('--dns-server: repeatable, or comma separated in MISP_MODULES_DNS_SERVERS; the flag wins; bad entries are usage errors', () => {
+    assert.deepEqual(parseCommandLine([], {}).settings.dnsServers, []);
+    assert.deepEqual(parseCommandLine(['--dns-server', '192.0.2.53', '--dns-server', '127.0.0.1:5353,[::1]:53'], {}).settings.dnsServers, [
+      '192.0.2.53', '127.0.0.1:5353', '[::1]:53',
+    ]);
+    const env = { MISP_MODULES_DNS_SERVERS: '192.0.2.1, 192.0.2.2:5300' };
+    assert.deepEqual(parseCommandLine([], env).settings.dnsServers, ['192.0.2.1', '192.0.2.2:5300']);
+    assert.deepEqual(parseCommandLine(['--dns-server', '::1'], env).settings.dnsServers, ['::1']);
+    assert.throws(
+      () => parseCommandLine(['--dns-server', 'dns.google'], {}),
+      (e: Error) => e instanceof UsageError && /--dns-server: Invalid DNS server "dns.google": expected an IP address/.test(e.message),
+    );
+    assert.throws(() => parseCommandLine([], { MISP_MODULES_DNS_SERVERS: '192.0.2.1:99999' }), /Invalid DNS server "192.0.2.1:99999"/);
+  });
+
   test('bad values are usage errors that say what is wrong', () => {
     assert.throws(() => parseCommandLine(['-p', 'http'], {}), (e: Error) => e instanceof UsageError && /--port must be a whole number/.test(e.message));
     assert.throws(() => parseCommandLine(['-p', '70000'], {}), /between 0 and 65535/);

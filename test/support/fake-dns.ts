@@ -7,6 +7,7 @@
  *     'alias.example.org': { CNAME: 'www.example.org' },
  *     'broken.example.org': { rcode: 'SERVFAIL' },
  *     'slow.example.org': { silent: true },        // never answers: timeouts
+ *     'late.example.org': { A: ['192.0.2.30'], delayMs: 150 }, // answers after 150 ms
  *   });
  *   ctx.dns.resolve4('www.example.org', { nameservers: [dns.address] });
  *
@@ -29,6 +30,8 @@ export interface ZoneEntry {
   rcode?: 'SERVFAIL' | 'REFUSED' | 'NXDOMAIN';
   /** Never answer queries for this name (the client times out). */
   silent?: boolean;
+  /** Answer UDP queries for this name after this many milliseconds (`peakPending` counts them meanwhile). */
+  delayMs?: number;
 }
 
 export type Zone = Record<string, ZoneEntry>;
@@ -45,6 +48,8 @@ export interface FakeDns {
   host: '127.0.0.1';
   port: number;
   queries: RecordedQuery[];
+  /** The most delayed (`delayMs`) queries waiting for their answer at one time: how many a client had in flight. */
+  readonly peakPending: number;
   close(): Promise<void>;
 }
 
@@ -144,9 +149,35 @@ async function listen(zone: Zone, options: FakeDnsOptions): Promise<FakeDns> {
     return answerQuery(zone, query, ttl);
   };
 
+  let pending = 0;
+  let peakPending = 0;
+  const timers = new Set<NodeJS.Timeout>();
+  const delayOf = (message: Buffer): number => {
+    try {
+      const name = dnsPacket.decode(message).questions?.[0]?.name;
+      const entry = name === undefined ? undefined : Object.entries(zone).find(([n]) => normalise(n) === normalise(name))?.[1];
+      return entry?.delayMs ?? 0;
+    } catch {
+      return 0;
+    }
+  };
+
   udp.on('message', (message: Buffer, peer: RemoteInfo) => {
     const answer = respond(message, 'udp');
-    if (answer) udp.send(answer, peer.port, peer.address);
+    if (!answer) return;
+    const delay = delayOf(message);
+    if (delay <= 0) {
+      udp.send(answer, peer.port, peer.address);
+      return;
+    }
+    pending += 1;
+    peakPending = Math.max(peakPending, pending);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      pending -= 1;
+      udp.send(answer, peer.port, peer.address);
+    }, delay);
+    timers.add(timer);
   });
   await new Promise<void>((resolve, reject) => {
     udp.once('error', reject);
@@ -192,7 +223,11 @@ async function listen(zone: Zone, options: FakeDnsOptions): Promise<FakeDns> {
     host: '127.0.0.1',
     port: tcp ? (tcp.address() as AddressInfo).port : port,
     queries,
+    get peakPending() {
+      return peakPending;
+    },
     async close() {
+      for (const timer of timers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();
       await Promise.all([
         new Promise<void>((resolve) => udp.close(() => resolve())),

@@ -14,7 +14,9 @@
  *   });
  *
  * One real server (port 0) with only that module, one loopback fake per
- * vendor host mapped with `--upstream`, one node:test per row. Every answer
+ * vendor host mapped with `--upstream`, one node:test per row. DNS modules
+ * give `dns: { 'name.example': { TXT: ['…'] } }`: a loopback fake DNS server
+ * set as the server's `--dns-server` answers their lookups. Every answer
  * that carries results passes `assertValidResults`; every error row compares
  * the whole answer (`{"error": …}`); the server is still serving at the end.
  */
@@ -25,6 +27,7 @@ import type { ModuleDefinition } from '../../src/core/module.js';
 import type { ServerSettings } from '../../src/server/settings.js';
 import { assertValidResults } from '../modules/assert-results.js';
 import { startTestServer, type TestServer } from '../server/harness.js';
+import { startFakeDns, type FakeDns, type RecordedQuery, type Zone } from './fake-dns.js';
 import { routeTable, startFakeHttp, type FakeHttp, type FakeRequest, type FakeResponse, type RecordedRequest, type Routes } from './fake-http.js';
 
 export type Answer = Record<string, unknown>;
@@ -42,8 +45,11 @@ export interface ModuleTestRow {
   routes?: Routes | Record<string, Routes>;
   /** The answer's `results`, compared deeply. */
   results?: unknown;
-  /** Any other check of the answer; `requests` holds what every fake received during the row. */
-  check?: (answer: Answer, requests: VendorRequest[]) => void | Promise<void>;
+  /**
+   * Any other check of the answer; `requests` holds what every fake received during the row,
+   * `dnsQueries` what the table's fake DNS server (`dns`) received during the row.
+   */
+  check?: (answer: Answer, requests: VendorRequest[], dnsQueries: RecordedQuery[]) => void | Promise<void>;
   /** The exact error text, or a pattern it must match. */
   error?: string | RegExp;
   /** The error is this declared message of the module, with these placeholders filled. */
@@ -68,6 +74,12 @@ export interface ModuleTable {
   rows: ModuleTestRow[];
   /** Other modules served beside it (a module that calls another, say). */
   extraModules?: ModuleDefinition[];
+  /**
+   * A zone for a loopback fake DNS server (test/support/fake-dns.ts) that the
+   * server's `dnsServers` setting points at: the module's `ctx.dns` lookups
+   * that name no nameserver are answered from it.
+   */
+  dns?: Zone;
 }
 
 interface VendorFake {
@@ -96,6 +108,7 @@ export function testModule(table: ModuleTable): void {
   const hosts = Object.keys(table.vendors ?? {});
   const fakes: VendorFake[] = [];
   let server: TestServer;
+  let fakeDns: FakeDns | undefined;
 
   describe(`${module.name} (table)`, () => {
     before(async () => {
@@ -109,11 +122,13 @@ export function testModule(table: ModuleTable): void {
         entry.fake = await startFakeHttp({ '* /*': dispatch });
         fakes.push(entry);
       }
+      if (table.dns) fakeDns = await startFakeDns(table.dns);
       server = await startTestServer({
         builtins: [module, ...(table.extraModules ?? [])],
         settings: {
           ...table.settings,
           upstreams: [...(table.settings?.upstreams ?? []), ...fakes.map((f) => `${f.host}=${f.fake.url}`)],
+          ...(fakeDns ? { dnsServers: [fakeDns.address] } : {}),
         },
       });
     });
@@ -123,6 +138,7 @@ export function testModule(table: ModuleTable): void {
       const health = await server.get('/healthcheck');
       await server.close();
       await Promise.all(fakes.map((f) => f.fake.close()));
+      await fakeDns?.close();
       assert.equal(health.status, 200, 'the server still serves after every row');
     });
 
@@ -132,6 +148,7 @@ export function testModule(table: ModuleTable): void {
           entry.override = rowRoutes(row, entry.host, hosts);
           entry.fake.requests.length = 0;
         }
+        const dnsQueriesBefore = fakeDns?.queries.length ?? 0;
         const config = row.config === null ? undefined : { ...table.config, ...row.config };
         const answer = await server.query({ module: module.name, ...row.query, ...(config ? { config } : {}) });
         const requests = fakes.flatMap((f) => f.fake.requests.map((r) => ({ ...r, vendor: f.host })));
@@ -150,7 +167,7 @@ export function testModule(table: ModuleTable): void {
           if (row.results !== undefined) assert.deepEqual(answer['results'], row.results);
         }
         row.requests?.(requests);
-        await row.check?.(answer, requests);
+        await row.check?.(answer, requests, fakeDns?.queries.slice(dnsQueriesBefore) ?? []);
       });
     }
   });

@@ -9,7 +9,7 @@ import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
-import { DnsError } from '../../net/index.js';
+import { DnsError, type DnsQueryOptions } from '../../net/index.js';
 
 const INPUTS = ['hostname', 'domain', 'domain|ip'] as const;
 /** Upstream's resolver, used only when the request has no `config` at all. */
@@ -25,12 +25,14 @@ const MESSAGES = {
 
 /**
  * `nameserver` may list several servers (comma or space separated), each
- * `ip`, `ip:port` or `[ipv6]:port`. No config at all: upstream's 8.8.8.8.
- * A config without a nameserver: the system's resolvers, as upstream.
+ * `ip`, `ip:port` or `[ipv6]:port`. No config at all: upstream's 8.8.8.8,
+ * unless the server has a `--dns-server` (the admin's choice wins over
+ * upstream's built-in default). A config without a nameserver: the server's
+ * resolvers, as upstream uses the system's.
  */
-function nameservers(ctx: ModuleContext): string[] {
-  if (!ctx.configProvided) return [DEFAULT_NAMESERVER];
-  return (ctx.config['nameserver'] ?? '').split(/[\s,]+/).filter((s) => s !== '');
+function resolverOptions(ctx: ModuleContext): DnsQueryOptions {
+  if (!ctx.configProvided) return { defaultNameservers: [DEFAULT_NAMESERVER] };
+  return { nameservers: (ctx.config['nameserver'] ?? '').split(/[\s,]+/).filter((s) => s !== '') };
 }
 
 /** The user-facing error for a failed lookup. */
@@ -55,8 +57,8 @@ export default defineModule({
       'The module takes a domain or hostname attribute as input and resolves it. Every IPv4 (A) and IPv6 (AAAA) address ' +
       'is returned; when the name cannot be resolved the reason is displayed (NXDOMAIN, Timeout, or the DNS error).\n\n' +
       'The DNS resolver to use is configurable (`nameserver`: one or more addresses, `ip` or `ip:port`, separated by commas). ' +
-      'When the request carries no configuration at all, Google public DNS (8.8.8.8) is used; with a configuration but no ' +
-      'nameserver, the system resolvers are used.\n\nComposite domain|ip attributes are supported (the domain part is resolved).',
+      'When the request carries no configuration at all, Google public DNS (8.8.8.8) is used unless the server has a ' +
+      '`--dns-server`; with a configuration but no nameserver, the server\'s resolvers are used.\n\nComposite domain|ip attributes are supported (the domain part is resolved).',
     references: [],
     input: 'Domain or hostname attribute.',
     output: 'IP addresses (IPv4 and IPv6) resolving the input.',
@@ -72,7 +74,7 @@ export default defineModule({
     const name = (input.type === 'domain|ip' ? (input.value.split('|')[0] ?? '') : input.value).trim();
     if (name === '') throw new ModuleError(`The ${input.type} attribute holds no name to resolve.`);
 
-    const options = { nameservers: nameservers(ctx), timeoutMs: TIMEOUT_MS, tries: 1 };
+    const options = { ...resolverOptions(ctx), timeoutMs: TIMEOUT_MS, tries: 1 };
     const [v4, v6] = await Promise.allSettled([ctx.dns.resolve4(name, options), ctx.dns.resolve6(name, options)]);
     const values = [...(v4.status === 'fulfilled' ? v4.value : []), ...(v6.status === 'fulfilled' ? v6.value : [])];
     if (values.length > 0) {

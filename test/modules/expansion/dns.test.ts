@@ -117,7 +117,7 @@ describe('dns nameserver choice (upstream: 8.8.8.8 only without any config)', ()
   async function nameserversUsed(config: Record<string, string | undefined>, configProvided: boolean): Promise<string[][]> {
     const seen: string[][] = [];
     const record = async (_name: string, options?: DnsQueryOptions): Promise<string[]> => {
-      seen.push(options?.nameservers ?? []);
+      seen.push(options?.nameservers ?? (options?.defaultNameservers ?? []).map((s) => `default ${s}`));
       return ['192.0.2.1'];
     };
     const client: DnsClient = {
@@ -133,8 +133,8 @@ describe('dns nameserver choice (upstream: 8.8.8.8 only without any config)', ()
     return seen;
   }
 
-  test('no config key at all: 8.8.8.8', async () => {
-    assert.deepEqual(await nameserversUsed({}, false), [['8.8.8.8'], ['8.8.8.8']]);
+  test('no config key at all: 8.8.8.8, as a default the server\'s --dns-server overrides', async () => {
+    assert.deepEqual(await nameserversUsed({}, false), [['default 8.8.8.8'], ['default 8.8.8.8']]);
   });
 
   test('a config without nameserver: the system resolvers (no server list)', async () => {
