@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { parseDnsServers } from '../net/index.js';
 import { DEFAULT_SETTINGS, ENV, type ServerSettings } from '../server/settings.js';
+import { parseVendorLimits } from '../core/rate-limiter.js';
 
 export interface CliCommand {
   settings: ServerSettings;
@@ -49,6 +50,9 @@ Options (environment variable in brackets):
       --dns-server IP[:PORT]  resolver for every module's DNS lookups (repeatable;
                             default the system's; a module's own nameserver setting wins)
                                                                      [${ENV.dnsServers}="IP[:PORT],IP[:PORT]"]
+      --vendor-limit NAME=N/PERIOD  replace a vendor's declared rate limit per key, e.g.
+                            "VirusTotal=1000/1m" for a premium key, or NAME=none (repeatable)
+                                                                     [${ENV.vendorLimits}="NAME=N/PERIOD,…"]
       --auth-token TOKEN    require "Authorization: Bearer TOKEN" (not on /healthcheck)
                                                                      [${ENV.authToken}]
       --offload-bytes N     bodies larger than N bytes are parsed and run on a worker
@@ -95,6 +99,16 @@ function dnsServers(entries: string[]): string[] {
   return servers;
 }
 
+/** Each entry checked now: a typo is a usage error, not a limit silently ignored. */
+function vendorLimits(entries: string[]): string[] {
+  try {
+    parseVendorLimits(entries);
+  } catch (error) {
+    throw new UsageError(`--vendor-limit: ${(error as Error).message}`);
+  }
+  return entries;
+}
+
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
   let parsed;
   try {
@@ -119,6 +133,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'allow-url-range': { type: 'string', multiple: true },
         'ca-file': { type: 'string' },
         'dns-server': { type: 'string', multiple: true },
+        'vendor-limit': { type: 'string', multiple: true },
         'upstream-connections': { type: 'string' },
         'auth-token': { type: 'string' },
         isolate: { type: 'string', multiple: true },
@@ -164,6 +179,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     upstreams: v.upstream ?? list(env[ENV.upstreams]),
     allowUrlRanges: v['allow-url-range'] ?? list(env[ENV.allowUrlRanges]),
     dnsServers: dnsServers(v['dns-server'] ?? list(env[ENV.dnsServers])),
+    vendorLimits: vendorLimits(v['vendor-limit'] ?? list(env[ENV.vendorLimits])),
     upstreamConnections: connections === undefined ? d.upstreamConnections : integer('--upstream-connections', connections, 1, 100_000),
     offloadBytes: offload === undefined ? d.offloadBytes : integer('--offload-bytes', offload, 0, 2 ** 31),
     isolate,

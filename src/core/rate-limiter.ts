@@ -132,6 +132,20 @@ export const processRateLimiter = new RateLimiter();
 /** Limits the admin set per vendor name (`--vendor-limit NAME=4/60s`), replacing the declared ones. */
 const overrides = new Map<string, RateLimit | null>();
 
+/** `["VirusTotal=1000/1m", "Slack=none"]` → entries for setVendorLimitOverrides; throws on a malformed one. */
+export function parseVendorLimits(entries: readonly string[]): Array<[string, RateLimit | null]> {
+  return entries.map((entry) => {
+    const equals = entry.lastIndexOf('=');
+    const name = entry.slice(0, equals).trim();
+    const value = entry.slice(equals + 1).trim();
+    if (equals <= 0 || name === '') throw new Error(`"${entry}" is not NAME=N/PERIOD (e.g. VirusTotal=4/60s) or NAME=none.`);
+    if (value.toLowerCase() === 'none') return [name, null];
+    const limit = parseRateLimit(value);
+    if (!limit) throw new Error(`"${value}" in "${entry}" is not N/PERIOD (e.g. 4/60s, 1000/1d, 10/m).`);
+    return [name, limit];
+  });
+}
+
 export function setVendorLimitOverrides(entries: Iterable<[string, RateLimit | null]>): void {
   overrides.clear();
   for (const [name, limit] of entries) overrides.set(name.toLowerCase(), limit);

@@ -9,16 +9,17 @@ import type { HttpResponse } from './types.js';
 const MAX_DETAIL = 300;
 
 /** Field names vendors put their message in, most specific first. */
-const MESSAGE_FIELDS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'verbose_msg', 'msg', 'reason', 'title', 'description', 'status_message', 'error', 'errors', 'query_status', 'ocs', 'meta'];
+const MESSAGE_FIELDS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'verbose_msg', 'msg', 'reason', 'title', 'description', 'status_message', 'error', 'errors', 'query_status', 'statusmsg', 'ocs', 'meta'];
 
 function fromJson(value: unknown, depth = 0): string | undefined {
   if (depth > 3 || value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return fromJson(value[0], depth + 1);
   if (typeof value !== 'object') return undefined;
-  const record = value as Record<string, unknown>;
+  // Field names compared without case: `Message`, `StatusMsg`-style spellings are common.
+  const byName = new Map(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key.toLowerCase(), item]));
   for (const field of MESSAGE_FIELDS) {
-    const found = fromJson(record[field], depth + 1);
+    const found = fromJson(byName.get(field.toLowerCase()), depth + 1);
     if (found !== undefined && found.trim() !== '') {
       // `{"error": "invalid_token", "error_description": "…"}`: the description says more.
       return found;

@@ -24,6 +24,8 @@ export interface ServerSettings {
   caFile?: string;
   /** Resolvers every module's DNS lookups use (`ip`, `ip:port`, `[v6]:port`); empty: the system's. */
   dnsServers: string[];
+  /** `NAME=N/PERIOD` or `NAME=none`: replaces the rate limit a vendor declares (`VirusTotal public=4/60s`). */
+  vendorLimits: string[];
   /** Connections per upstream origin. */
   upstreamConnections: number;
   /** Bearer token required on every route but /healthcheck, when set. */
@@ -51,6 +53,7 @@ export const ENV = {
   allowUrlRanges: 'MISP_MODULES_ALLOW_URL_RANGES',
   caFile: 'MISP_MODULES_CA_FILE',
   dnsServers: 'MISP_MODULES_DNS_SERVERS',
+  vendorLimits: 'MISP_MODULES_VENDOR_LIMITS',
   upstreamConnections: 'MISP_MODULES_UPSTREAM_CONNECTIONS',
   authToken: 'MISP_MODULES_AUTH_TOKEN',
   offloadBytes: 'MISP_MODULES_OFFLOAD_BYTES',
@@ -72,6 +75,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   upstreams: [],
   allowUrlRanges: [],
   dnsServers: [],
+  vendorLimits: [],
   upstreamConnections: 1024,
   // A 1 MiB body takes about 15 ms to parse; larger ones (events, files) go to a worker.
   offloadBytes: 1024 * 1024,

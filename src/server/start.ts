@@ -21,6 +21,7 @@ import { USER_AGENT, VERSION } from '../version.js';
 import { buildApp, type App } from './app.js';
 import { createLogger, writeRawLine } from './logger.js';
 import { QueryOffload } from './offload/offload.js';
+import { parseVendorLimits, setVendorLimitOverrides } from '../core/rate-limiter.js';
 
 export interface StartOptions {
   settings?: Partial<ServerSettings>;
@@ -70,6 +71,7 @@ export async function createServer(options: StartOptions = {}) {
     ...(settings.caFile ? { caFile: settings.caFile } : {}),
   };
   const network = createNetwork(networkSettings);
+  setVendorLimitOverrides(parseVendorLimits(settings.vendorLimits));
   const metrics = new QueryMetrics();
   const isolated = new IsolatedModules(networkSettings, {
     abortGraceMs: settings.isolateGraceMs,

@@ -151,3 +151,37 @@ describe('a vendor with a rate limit, end to end', () => {
     assert.deepEqual(errors.filter((e) => !clear.includes(e) && e !== 'Timeout.'), []);
   });
 });
+
+describe('an admin-set limit replaces the declared one (--vendor-limit)', () => {
+  let fake: FakeHttp;
+  let server: TestServer;
+  const arrivals: number[] = [];
+  const limited = defineModule({
+    name: 'limited_twice',
+    kind: 'expansion',
+    moduleType: ['expansion'],
+    meta: { version: '1', author: 'test', description: 'A vendor declaring 100 requests a second.', name: 'Limited' },
+    attributes: { input: ['domain'], output: ['text'] },
+    async handle(query, ctx) {
+      const api = ctx.vendor({ name: 'Generous', baseUrl: 'https://api.generous.example', rateLimit: { requests: 100, intervalMs: 1000 } });
+      await api.get(`/d/${String(query['domain'])}`);
+      return { results: [{ types: ['text'], values: ['ok'] }] };
+    },
+  });
+  before(async () => {
+    fake = await startFakeHttp({ 'GET /d/:domain': () => (arrivals.push(Date.now()), { json: {} }) });
+    server = await startTestServer({ builtins: [limited], settings: { upstreams: [`api.generous.example=${fake.url}`], vendorLimits: ['generous=2/400ms'] } });
+  });
+  after(async () => {
+    await server.close();
+    await fake.close();
+  });
+
+  test('6 lookups at 2 per 400 ms take at least two more windows (names match without case)', async () => {
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => server.query({ module: 'limited_twice', domain: `x${i}.example`, timeout: 30 })));
+    assert.deepEqual(answers.filter((a) => a['error']), []);
+    assert.ok(Date.now() - started >= 800, `took ${Date.now() - started} ms`);
+    assert.equal(arrivals.length, 6);
+  });
+});

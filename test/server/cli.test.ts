@@ -77,6 +77,14 @@ describe('option parsing', () => {
     assert.throws(() => parseCommandLine([], { MISP_MODULES_DNS_SERVERS: '192.0.2.1:99999' }), /Invalid DNS server "192.0.2.1:99999"/);
   });
 
+  test('--vendor-limit: NAME=N/PERIOD or NAME=none, repeatable or in MISP_MODULES_VENDOR_LIMITS; malformed entries are usage errors', () => {
+    assert.deepEqual(parseCommandLine([], {}).settings.vendorLimits, []);
+    assert.deepEqual(parseCommandLine(['--vendor-limit', 'VirusTotal=1000/1m', '--vendor-limit', 'Slack=none'], {}).settings.vendorLimits, ['VirusTotal=1000/1m', 'Slack=none']);
+    assert.deepEqual(parseCommandLine([], { MISP_MODULES_VENDOR_LIMITS: 'VirusTotal public=4/60s, Shodan=1/1s' }).settings.vendorLimits, ['VirusTotal public=4/60s', 'Shodan=1/1s']);
+    assert.throws(() => parseCommandLine(['--vendor-limit', 'VirusTotal'], {}), (e: Error) => e instanceof UsageError && /--vendor-limit: "VirusTotal" is not NAME=N\/PERIOD/.test(e.message));
+    assert.throws(() => parseCommandLine(['--vendor-limit', 'VirusTotal=fast'], {}), /"fast" in "VirusTotal=fast" is not N\/PERIOD/);
+  });
+
   test('bad values are usage errors that say what is wrong', () => {
     assert.throws(() => parseCommandLine(['-p', 'http'], {}), (e: Error) => e instanceof UsageError && /--port must be a whole number/.test(e.message));
     assert.throws(() => parseCommandLine(['-p', '70000'], {}), /between 0 and 65535/);
