@@ -24,6 +24,7 @@ import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
 import qrcode from './expansion/qrcode.js';
+import rdap from './expansion/rdap.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
@@ -90,6 +91,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   pdf_enrich,
   pptx_enrich,
   qrcode,
+  rdap,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,
