@@ -17,6 +17,7 @@ import geoip_country from './expansion/geoip_country.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
+import macvendors from './expansion/macvendors.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
@@ -84,6 +85,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hashlookup,
   html_to_markdown,
   jinja_template_rendering,
+  macvendors,
   ocr_enrich,
   ods_enrich,
   odt_enrich,
