@@ -6,6 +6,7 @@ import type { ModuleDefinition } from '../core/module.js';
 import testaction from './action/testaction.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
+import countrycode from './expansion/countrycode.js';
 import cve from './expansion/cve.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
@@ -74,6 +75,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
   clamav,
   convert_markdown_to_pdf,
+  countrycode,
   cve,
   dns,
   docx_enrich,

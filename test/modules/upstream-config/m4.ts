@@ -6,10 +6,12 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   rdap: [],
   macvendors: ['user-agent'],
+  countrycode: [],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   rdap: ['expansion', 'hover'],
   macvendors: ['hover'],
+  countrycode: ['hover'],
 };
