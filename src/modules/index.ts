@@ -33,6 +33,7 @@ import sigmf_expand from './expansion/sigmf_expand.js';
 import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
+import wiki from './expansion/wiki.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
 import yara_query from './expansion/yara_query.js';
 import yara_syntax_validator from './expansion/yara_syntax_validator.js';
@@ -102,6 +103,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sourcecache,
   stix2_pattern_syntax_validator,
   vulnerability_lookup,
+  wiki,
   xlsx_enrich,
   yara_query,
   yara_syntax_validator,

@@ -7,6 +7,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   rdap: [],
   macvendors: ['user-agent'],
   countrycode: [],
+  wiki: [],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -14,4 +15,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   rdap: ['expansion', 'hover'],
   macvendors: ['hover'],
   countrycode: ['hover'],
+  wiki: ['hover'],
 };
