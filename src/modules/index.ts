@@ -4,6 +4,7 @@
  */
 import type { ModuleDefinition } from '../core/module.js';
 import testaction from './action/testaction.js';
+import btc_steroids from './expansion/btc_steroids.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
@@ -74,6 +75,7 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
+  btc_steroids,
   clamav,
   convert_markdown_to_pdf,
   countrycode,

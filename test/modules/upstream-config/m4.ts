@@ -8,6 +8,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   macvendors: ['user-agent'],
   countrycode: [],
   wiki: [],
+  btc_steroids: [],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -16,4 +17,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   macvendors: ['hover'],
   countrycode: ['hover'],
   wiki: ['hover'],
+  btc_steroids: ['hover'],
 };
