@@ -9,6 +9,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   countrycode: [],
   wiki: [],
   btc_steroids: [],
+  hashdd: [],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -18,4 +19,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   countrycode: ['hover'],
   wiki: ['hover'],
   btc_steroids: ['hover'],
+  hashdd: ['hover'],
 };
