@@ -197,7 +197,8 @@ export default defineModule({
     const lookup = lookupFor(value);
     if (lookup === undefined) throw MESSAGES.error('notAName', { value });
 
-    const rdapOrg = ctx.vendor({ name: 'rdap.org', baseUrl: RDAP_ORG, headers: { Accept: 'application/rdap+json' } });
+    // Upstream's 15 s per request (the query's own timeout still applies).
+    const rdapOrg = ctx.vendor({ name: 'rdap.org', baseUrl: RDAP_ORG, headers: { Accept: 'application/rdap+json' }, defaults: { timeoutMs: 15_000 } });
     const response = await rdapOrg.request(lookup.path);
     if (response.status === 404) throw MESSAGES.error('notFound', { value });
     // After a redirect, failures and answers are the registry's: name it.

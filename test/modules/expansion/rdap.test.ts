@@ -233,6 +233,20 @@ testModule({
       check: (answer) => assert.deepEqual(whois(answer)[0], ['ip-address', '1.1.1.0/24']),
     },
     {
+      name: 'an IPv6 address is asked at /ip/ as written',
+      query: attribute('ip-dst', '2001:db8::1'),
+      messageId: 'notFound',
+      data: { value: '2001:db8::1' },
+      requests: (requests) => assert.deepEqual(asked(requests), ['rdap.org GET /ip/2001:db8::1', 'rdap.apnic.net GET /ip/2001:db8::1']),
+    },
+    {
+      name: 'a url with an IPv6 host is asked at /ip/',
+      query: attribute('url', 'http://[2001:db8::1]:8080/panel'),
+      messageId: 'notFound',
+      data: { value: '2001:db8::1' },
+      requests: (requests) => assert.deepEqual(asked(requests)[0], 'rdap.org GET /ip/2001:db8::1'),
+    },
+    {
       name: 'a url is asked as its host',
       query: attribute('url', 'https://example.com/login?next=/account'),
       inputUuids: [UUID],
