@@ -9,8 +9,10 @@ import nextcloud_talk from './action/nextcloud_talk.js';
 import slack from './action/slack.js';
 import testaction from './action/testaction.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
+import btc_steroids from './expansion/btc_steroids.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
+import countrycode from './expansion/countrycode.js';
 import cve from './expansion/cve.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
@@ -21,9 +23,11 @@ import extract_url_components from './expansion/extract_url_components.js';
 import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
+import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
+import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
@@ -35,6 +39,7 @@ import pptx_enrich from './expansion/pptx_enrich.js';
 import qrcode from './expansion/qrcode.js';
 import ransomlook from './expansion/ransomlook.js';
 import rbl from './expansion/rbl.js';
+import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
@@ -44,6 +49,7 @@ import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_val
 import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
+import wiki from './expansion/wiki.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
 import xposedornot from './expansion/xposedornot.js';
 import yara_query from './expansion/yara_query.js';
@@ -86,8 +92,10 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
   btc_scam_check,
+  btc_steroids,
   clamav,
   convert_markdown_to_pdf,
+  countrycode,
   cve,
   dbl_spamhaus,
   dns,
@@ -98,9 +106,11 @@ export const builtinModules: readonly ModuleDefinition[] = [
   geoip_asn,
   geoip_city,
   geoip_country,
+  hashdd,
   hashlookup,
   html_to_markdown,
   jinja_template_rendering,
+  macvendors,
   malwarebazaar,
   ocr_enrich,
   ods_enrich,
@@ -112,6 +122,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   qrcode,
   ransomlook,
   rbl,
+  rdap,
   reversedns,
   sigma_queries,
   sigma_syntax_validator,
@@ -121,6 +132,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   threatfox,
   urlhaus,
   vulnerability_lookup,
+  wiki,
   xlsx_enrich,
   xposedornot,
   yara_query,
