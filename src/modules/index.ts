@@ -4,6 +4,8 @@
  */
 import type { ModuleDefinition } from '../core/module.js';
 import testaction from './action/testaction.js';
+import circl_passivedns from './expansion/circl_passivedns.js';
+import circl_passivessl from './expansion/circl_passivessl.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import cve from './expansion/cve.js';
@@ -70,6 +72,8 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
+  circl_passivedns,
+  circl_passivessl,
   clamav,
   convert_markdown_to_pdf,
   cve,
