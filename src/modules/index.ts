@@ -22,6 +22,7 @@ import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
+import passive_ssh from './expansion/passive_ssh.js';
 import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
@@ -90,6 +91,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ocr_enrich,
   ods_enrich,
   odt_enrich,
+  passive_ssh,
   passivetotal,
   pdf_enrich,
   pptx_enrich,
