@@ -18,6 +18,7 @@ import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
@@ -87,6 +88,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   geoip_country,
   hashlookup,
   html_to_markdown,
+  ipasn,
   jinja_template_rendering,
   ocr_enrich,
   ods_enrich,
