@@ -20,6 +20,7 @@ import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
 import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
+import mmdb_lookup from './expansion/mmdb_lookup.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
@@ -90,6 +91,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   html_to_markdown,
   ipasn,
   jinja_template_rendering,
+  mmdb_lookup,
   ocr_enrich,
   ods_enrich,
   odt_enrich,
