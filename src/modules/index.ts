@@ -8,6 +8,7 @@ import circl_passivedns from './expansion/circl_passivedns.js';
 import circl_passivessl from './expansion/circl_passivessl.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
+import cpe from './expansion/cpe.js';
 import cve from './expansion/cve.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
@@ -79,6 +80,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   circl_passivessl,
   clamav,
   convert_markdown_to_pdf,
+  cpe,
   cve,
   dns,
   docx_enrich,
