@@ -10,6 +10,7 @@ import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import cpe from './expansion/cpe.js';
 import cve from './expansion/cve.js';
+import cve_advanced from './expansion/cve_advanced.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
 import eql from './expansion/eql.js';
@@ -82,6 +83,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   convert_markdown_to_pdf,
   cpe,
   cve,
+  cve_advanced,
   dns,
   docx_enrich,
   eql,
