@@ -36,6 +36,7 @@ import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
 import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
+import variotdbs from './expansion/variotdbs.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
 import yara_query from './expansion/yara_query.js';
@@ -109,6 +110,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sigmf_expand,
   sourcecache,
   stix2_pattern_syntax_validator,
+  variotdbs,
   vulnerability_lookup,
   xlsx_enrich,
   yara_query,
