@@ -26,6 +26,7 @@ import mmdb_lookup from './expansion/mmdb_lookup.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
+import onion_lookup from './expansion/onion_lookup.js';
 import passive_ssh from './expansion/passive_ssh.js';
 import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
@@ -100,6 +101,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ocr_enrich,
   ods_enrich,
   odt_enrich,
+  onion_lookup,
   passive_ssh,
   passivetotal,
   pdf_enrich,
