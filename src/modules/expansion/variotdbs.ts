@@ -41,6 +41,21 @@ interface ExploitPage {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A `next` page, or undefined when it fails (upstream kept the exploits already read). */
+async function laterPage(api: VendorApi, url: string, log: { warn(message: string): void }): Promise<unknown> {
+  const response = await api.request(url);
+  if (response.status < 200 || response.status > 299) {
+    log.warn(`VARIoT answered HTTP ${response.status} for a later page of exploits; the exploits read so far are kept.`);
+    return undefined;
+  }
+  try {
+    return response.json<unknown>();
+  } catch {
+    log.warn('VARIoT answered invalid JSON for a later page of exploits; the exploits read so far are kept.');
+    return undefined;
+  }
+}
+
 /** Every exploit of the CVE, following `next` while pages answer. */
 async function collectExploits(api: VendorApi, cve: string, log: { warn(message: string): void }): Promise<VariotExploit[]> {
   const first = await api.get<ExploitPage>('/exploits/', { query: { cve } });
@@ -54,12 +69,7 @@ async function collectExploits(api: VendorApi, cve: string, log: { warn(message:
       log.warn(`VARIoT has more than ${MAX_PAGES} pages of exploits for ${cve}; the rest is left out.`);
       break;
     }
-    const response = await api.request(next);
-    if (response.status < 200 || response.status > 299) {
-      log.warn(`VARIoT answered HTTP ${response.status} for a later page of exploits; the exploits read so far are kept.`);
-      break;
-    }
-    page = response.json<unknown>();
+    page = await laterPage(api, next, log);
   }
   return exploits;
 }

@@ -161,6 +161,26 @@ testModule({
       check: (answer) => assert.deepEqual(objects(answer).map((o) => o.name), ['vulnerability', 'exploit', 'exploit']),
     },
     {
+      name: 'a later page that is not JSON keeps the exploits already read',
+      query: attribute(CVE),
+      routes: { 'GET /api/exploits/': (req: FakeRequest) => (req.query['page'] === '2' ? { headers: { 'content-type': 'application/json' }, body: '{"results": [' } : { json: PAGE_1 }) },
+      inputUuids: [UUID],
+      check: (answer) => assert.deepEqual(objects(answer).map((o) => o.name), ['vulnerability', 'exploit', 'exploit']),
+    },
+    {
+      name: 'a service that always has a `next` page is followed for 20 pages at most',
+      query: attribute(CVE),
+      routes: {
+        'GET /api/exploits/': (req: FakeRequest) => {
+          const page = Number(req.query['page'] ?? '1');
+          return { json: { count: 1000, next: `https://www.variotdbs.pl/api/exploits/?cve=${CVE}&page=${page + 1}`, previous: null, results: [exploit(String(60000 + page), `Exploit ${page}`)] } };
+        },
+      },
+      inputUuids: [UUID],
+      requests: (requests) => assert.equal(requests.filter((r) => r.path === '/api/exploits/').length, 20),
+      check: (answer) => assert.equal(objects(answer).filter((o) => o.name === 'exploit').length, 20),
+    },
+    {
       name: 'a `next` page on another site is not followed (the key would go there)',
       query: attribute(CVE),
       config: { API_key: TOKEN },
