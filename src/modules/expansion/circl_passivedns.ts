@@ -58,8 +58,8 @@ function rdataValues(rdata: unknown): string[] {
 
 const isRecord = (line: unknown): line is PdnsRecord => typeof line === 'object' && line !== null && !Array.isArray(line);
 
-/** Upstream's checks: no (or an empty) `config`, then an empty username or password. */
-function requireCredentials(ctx: ModuleContext): void {
+/** Upstream's first check: no (or an empty) `config`. */
+function requireConfig(ctx: ModuleContext): void {
   if (!ctx.configProvided || Object.keys(ctx.config).length === 0) throw MESSAGES.error('noConfig');
 }
 
@@ -92,15 +92,17 @@ export default defineModule({
   attributes: { input: [...INPUT_TYPES], format: 'misp_standard' },
   messages: MESSAGES,
   async handle(query, ctx) {
-    requireCredentials(ctx);
-    const attribute = requireAttribute(query, INPUT_TYPES);
-    const value = (attribute.type.includes('|') ? attribute.value.split('|')[0]! : attribute.value).trim();
+    requireConfig(ctx);
     const pdns = ctx.vendor({
       name: 'CIRCL Passive DNS',
       baseUrl: 'https://www.circl.lu/pdns',
       auth: { in: 'basic', username: 'username', password: 'password' },
       missingKey: () => MESSAGES.error('incomplete'),
     });
+    // Upstream's order: the credentials, then the attribute.
+    pdns.requireKey();
+    const attribute = requireAttribute(query, INPUT_TYPES);
+    const value = (attribute.type.includes('|') ? attribute.value.split('|')[0]! : attribute.value).trim();
     // IPv6 addresses keep their colons, as pypdns sends them.
     const lines = await pdns.find<unknown[]>(`/query/${encodeURIComponent(value).replace(/%3A/gi, ':')}`, { as: 'ndjson' });
     const records = (lines ?? [])

@@ -104,14 +104,16 @@ export default defineModule({
   messages: MESSAGES,
   async handle(query, ctx) {
     requireConfig(ctx);
-    const attribute = requireAttribute(query, INPUT_TYPES);
-    const ip = attribute.value.split('|')[0]!.trim();
     const pssl = ctx.vendor({
       name: 'CIRCL Passive SSL',
       baseUrl: 'https://www.circl.lu/v2pssl',
       auth: { in: 'basic', username: 'username', password: 'password' },
       missingKey: () => MESSAGES.error('incomplete'),
     });
+    // Upstream's order: the credentials, then the attribute.
+    pssl.requireKey();
+    const attribute = requireAttribute(query, INPUT_TYPES);
+    const ip = attribute.value.split('|')[0]!.trim();
     const answer = await pssl.find<QueryAnswer>(`/query/${encodeURIComponent(ip).replace(/%3A/gi, ':')}`);
     if (typeof answer !== 'object' || answer === null || Array.isArray(answer) || Object.keys(answer).length === 0) {
       throw MESSAGES.error('notFound');
