@@ -21,6 +21,7 @@ import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { requireAttribute } from '../../core/query-helpers.js';
 import { MispResultBuilder, type RelationEntry } from '../../misp/standard-result.js';
+import { pathSegment } from '../_shared/path-segment.js';
 
 const INPUT_TYPES = ['hostname', 'domain', 'ip-src', 'ip-dst', 'ip-src|port', 'ip-dst|port'] as const;
 
@@ -102,9 +103,9 @@ export default defineModule({
     // Upstream's order: the credentials, then the attribute.
     pdns.requireKey();
     const attribute = requireAttribute(query, INPUT_TYPES);
-    const value = (attribute.type.includes('|') ? attribute.value.split('|')[0]! : attribute.value).trim();
-    // IPv6 addresses keep their colons, as pypdns sends them.
-    const lines = await pdns.find<unknown[]>(`/query/${encodeURIComponent(value).replace(/%3A/gi, ':')}`, { as: 'ndjson' });
+    const segment = pathSegment(attribute.type.includes('|') ? attribute.value.split('|')[0]! : attribute.value);
+    if (segment === undefined) throw MESSAGES.error('notFound');
+    const lines = await pdns.find<unknown[]>(`/query/${segment}`, { as: 'ndjson' });
     const records = (lines ?? [])
       .filter(isRecord)
       .filter((record) => text(record.rrname) && text(record.rrtype) && rdataValues(record.rdata).length > 0)

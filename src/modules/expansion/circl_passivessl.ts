@@ -22,6 +22,7 @@ import { defineModule, type ModuleContext } from '../../core/module.js';
 import { requireAttribute } from '../../core/query-helpers.js';
 import type { VendorApi } from '../../core/vendor-api.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
+import { pathSegment } from '../_shared/path-segment.js';
 
 const INPUT_TYPES = ['ip-src', 'ip-dst', 'ip-src|port', 'ip-dst|port'] as const;
 
@@ -114,7 +115,9 @@ export default defineModule({
     pssl.requireKey();
     const attribute = requireAttribute(query, INPUT_TYPES);
     const ip = attribute.value.split('|')[0]!.trim();
-    const answer = await pssl.find<QueryAnswer>(`/query/${encodeURIComponent(ip).replace(/%3A/gi, ':')}`);
+    const segment = pathSegment(ip);
+    if (segment === undefined) throw MESSAGES.error('notFound');
+    const answer = await pssl.find<QueryAnswer>(`/query/${segment}`);
     if (typeof answer !== 'object' || answer === null || Array.isArray(answer) || Object.keys(answer).length === 0) {
       throw MESSAGES.error('notFound');
     }

@@ -23,6 +23,7 @@ import { requireAttribute } from '../../core/query-helpers.js';
 import type { VendorApi } from '../../core/vendor-api.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { isRecord, listValues, textValue } from './_cvesearch/record.js';
+import { pathSegment } from '../_shared/path-segment.js';
 
 const MESSAGES = defineMessages({
   notFound: 'Non existing CVE',
@@ -95,7 +96,9 @@ export default defineModule({
   async handle(query, ctx) {
     const attribute = requireAttribute(query, ['vulnerability']);
     const api = ctx.vendor({ name: 'cve-search', baseUrl: baseUrl(ctx.config['custom_API']) });
-    const vulnerability = await api.find<unknown>(`/cve/${encodeURIComponent(attribute.value.trim())}`);
+    const segment = pathSegment(attribute.value);
+    if (segment === undefined) throw MESSAGES.error('notFound');
+    const vulnerability = await api.find<unknown>(`/cve/${segment}`);
     if (!isRecord(vulnerability) || Object.keys(vulnerability).length === 0) throw MESSAGES.error('notFound');
 
     const result = new MispResultBuilder();

@@ -22,6 +22,7 @@ import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { requireAttribute } from '../../core/query-helpers.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
+import { pathSegment } from '../_shared/path-segment.js';
 
 const INPUT_TYPES = ['ip-src', 'ip-src|port', 'ip-dst', 'ip-dst|port'] as const;
 
@@ -91,7 +92,9 @@ export default defineModule({
     const limit = countryInfoLimit(ctx.config['max_country_info_qt']);
     const ip = attribute.value.split('|')[0]!.trim();
     const api = ctx.vendor({ name: 'mmdb server', baseUrl: baseUrl(ctx.config['custom_API']) });
-    const answer = await api.get<unknown>(`/geolookup/${encodeURIComponent(ip).replace(/%3A/gi, ':')}`);
+    const segment = pathSegment(ip);
+    if (segment === undefined) throw MESSAGES.error('empty');
+    const answer = await api.get<unknown>(`/geolookup/${segment}`);
     let entries = (Array.isArray(answer) ? answer : []).filter((entry): entry is GeolookupEntry => typeof entry === 'object' && entry !== null);
     if (entries.length === 0) throw MESSAGES.error('empty');
     const source = ctx.config['db_source_filter']?.trim();

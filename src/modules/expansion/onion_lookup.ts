@@ -17,6 +17,7 @@ import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { requireAttribute } from '../../core/query-helpers.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
+import { pathSegment } from '../_shared/path-segment.js';
 
 const MESSAGES = defineMessages({
   unknown: 'AIL onion-lookup does not know {onion}.',
@@ -58,7 +59,9 @@ export default defineModule({
     const attribute = requireAttribute(query, ['onion-address']);
     const onion = attribute.value.trim();
     const api = ctx.vendor({ name: 'AIL onion-lookup', baseUrl: 'https://onion.ail-project.org' });
-    const details = await api.find<OnionDetails>(`/api/lookup/${encodeURIComponent(onion)}`);
+    const segment = pathSegment(onion);
+    if (segment === undefined) throw MESSAGES.error('unknown', { onion });
+    const details = await api.find<OnionDetails>(`/api/lookup/${segment}`);
     if (typeof details !== 'object' || details === null || Array.isArray(details)) throw MESSAGES.error('unknown', { onion });
     const error = text(details.error);
     if (error) throw MESSAGES.error('serviceError', { error });

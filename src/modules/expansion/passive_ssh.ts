@@ -20,6 +20,7 @@ import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { requireAttribute } from '../../core/query-helpers.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
+import { pathSegment } from '../_shared/path-segment.js';
 
 const INPUT_TYPES = ['ip-src', 'ip-dst', 'ssh-fingerprint'] as const;
 
@@ -91,7 +92,9 @@ export default defineModule({
       missingKey: () => credentialError(ctx),
     });
     const path = attribute.type === 'ssh-fingerprint' ? '/fingerprint/all' : '/host/ssh';
-    const found = await api.find<PassiveSshAnswer>(`${path}/${encodeURIComponent(attribute.value.trim()).replace(/%3A/gi, ':')}`);
+    const segment = pathSegment(attribute.value);
+    if (segment === undefined) throw MESSAGES.error('notFound');
+    const found = await api.find<PassiveSshAnswer>(`${path}/${segment}`);
     if (found === undefined) throw MESSAGES.error('notFound');
     if (typeof found !== 'object' || found === null || Array.isArray(found)) throw MESSAGES.error('empty');
 

@@ -24,6 +24,7 @@ import { requireAttribute } from '../../core/query-helpers.js';
 import type { VendorApi } from '../../core/vendor-api.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { exploitRelations, text, vulnerabilityRelations, type VariotExploit, type VariotVulnerability } from './_variotdbs/records.js';
+import { pathSegment } from '../_shared/path-segment.js';
 
 /** Exploit pages followed at most. */
 const MAX_PAGES = 20;
@@ -112,7 +113,9 @@ export default defineModule({
     const result = new MispResultBuilder();
     result.echoInputAttribute(attribute);
     let empty = true;
-    const vulnerability = await api.find<VariotVulnerability>(`/vuln/${encodeURIComponent(id)}/`);
+    const segment = pathSegment(id);
+    if (segment === undefined) throw MESSAGES.error('empty');
+    const vulnerability = await api.find<VariotVulnerability>(`/vuln/${segment}/`);
     if (isObject(vulnerability) && Object.keys(vulnerability).length > 0) {
       const object = result.addObject('vulnerability', vulnerabilityRelations(vulnerability, id));
       result.addReference(object.uuid, attribute.uuid, 'related-to');

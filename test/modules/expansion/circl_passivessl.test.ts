@@ -122,6 +122,7 @@ testModule({
       error: 'CIRCL Passive SSL answered HTTP 500 Internal Server Error: backend down.',
     },
     { name: 'incomplete credentials are reported before the attribute (here without uuid) is checked, as upstream', query: { attribute: { type: 'ip-dst', value: '185.194.93.14' } }, config: { password: '' }, messageId: 'incomplete' },
+    { name: 'a value of ".." (another API path) is not sent: "Not found"', query: attribute('ip-dst', '..'), messageId: 'notFound', requests: (r) => assert.equal(r.length, 0) },
     { name: 'a type it does not take is refused before any request', query: attribute('hostname', 'www.circl.lu'), error: /does not accept attributes of type 'hostname'/, requests: (r) => assert.equal(r.length, 0) },
     ...vendorFailureRows({ query: attribute('ip-dst', IP), route: 'GET /v2pssl/query/:ip', vendorMessage: 'Quota exhausted' }),
   ],

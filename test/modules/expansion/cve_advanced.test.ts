@@ -129,6 +129,7 @@ testModule({
     },
     { name: 'an unknown CVE (null) is "Non existing CVE", as an error', query: attribute('CVE-2099-0001'), messageId: 'notFound' },
     { name: 'an unknown CVE (404) too', query: attribute('CVE-2099-0001'), routes: { 'GET /api/cve/:id': { status: 404, json: { message: 'Not found' } } }, messageId: 'notFound' },
+    { name: 'a value of ".." (another API path) is not sent', query: attribute('..'), messageId: 'notFound', requests: (r) => assert.equal(r.length, 0) },
     { name: 'a type it does not take is refused before any request', query: { attribute: { type: 'cpe', value: CPE, uuid: UUID } }, error: /does not accept attributes of type 'cpe'/, requests: (r) => assert.equal(r.length, 0) },
     ...vendorFailureRows({ query: attribute('CVE-2021-44228'), host: 'cvepremium.circl.lu', route: 'GET /api/cve/:id', skip: ['unauthorized'], vendorMessage: 'Database unavailable' }),
   ],

@@ -118,6 +118,7 @@ testModule({
     { name: 'a db_source the server does not have', query: attribute('ip-dst', IP), config: { db_source_filter: 'GeoLite2-City' }, messageId: 'noSource' },
     { name: 'a max_country_info_qt that is no number is refused before any request', query: attribute('ip-dst', IP), config: { max_country_info_qt: 'two' }, messageId: 'badLimit', data: { value: 'two' }, requests: (r) => assert.equal(r.length, 0) },
     { name: 'a 404 is the vendor\'s error, named', query: attribute('ip-dst', IP), routes: { 'GET /geolookup/:ip': { status: 404, body: '404: Not Found' } }, error: 'mmdb server answered HTTP 404 Not Found: 404: Not Found.' },
+    { name: 'a value of ".." (another API path) is not sent', query: attribute('ip-dst', '..'), messageId: 'empty', requests: (r) => assert.equal(r.length, 0) },
     { name: 'a type it does not take is refused before any request', query: attribute('domain', 'circl.lu'), error: /does not accept attributes of type 'domain'/, requests: (r) => assert.equal(r.length, 0) },
     ...vendorFailureRows({ query: attribute('ip-dst', IP), host: 'ip.circl.lu', skip: ['unauthorized'], vendorMessage: 'Service unavailable' }),
   ],

@@ -80,6 +80,7 @@ testModule({
     { name: 'an onion AIL does not know (`{}`) says so, nothing invented', query: attribute('abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx.onion'), messageId: 'unknown', data: { onion: 'abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuvwx.onion' } },
     { name: 'a 404 too', query: attribute(ONION), routes: { 'GET /api/lookup/:onion': { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><title>404</title></html>' } }, messageId: 'unknown', data: { onion: ONION } },
     { name: 'a malformed onion is the service\'s own error', query: attribute('not-an-onion.onion'), error: 'AIL onion-lookup: Incorrect onion format' },
+    { name: 'a value of ".." (another API path) is not sent', query: attribute('..'), messageId: 'unknown', data: { onion: '..' }, requests: (r) => assert.equal(r.length, 0) },
     { name: 'a type it does not take is refused before any request', query: { attribute: { type: 'domain', value: 'example.com', uuid: UUID } }, error: /does not accept attributes of type 'domain'/, requests: (r) => assert.equal(r.length, 0) },
     ...vendorFailureRows({ query: attribute(ONION), skip: ['unauthorized'], vendorMessage: 'Valkey server not reachable' }),
   ],

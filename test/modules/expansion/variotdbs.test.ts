@@ -203,6 +203,7 @@ testModule({
       routes: { 'GET /api/vuln/:id/': { status: 429, headers: { 'retry-after': '86400' }, json: { detail: 'Request was throttled. Expected available in 86400 seconds.' } } },
       error: 'VARIoT rate limit reached (HTTP 429 Too Many Requests: Request was throttled. Expected available in 86400 seconds); retry after 86400 s.',
     },
+    { name: 'a value of ".." (another API path) is not sent', query: attribute('..'), messageId: 'empty', requests: (r) => assert.equal(r.length, 0) },
     { name: 'a type it does not take is refused before any request', query: { attribute: { type: 'cpe', value: 'cpe:2.3:a:apache:log4j', uuid: UUID } }, error: /does not accept attributes of type 'cpe'/, requests: (r) => assert.equal(r.length, 0) },
     ...vendorFailureRows({ query: attribute(CVE), config: { API_key: TOKEN }, route: 'GET /api/vuln/:id/', vendorMessage: 'Service unavailable' }),
     ...vendorFailureRows({ query: attribute(CVE), route: 'GET /api/exploits/', skip: ['unauthorized', 'rateLimited', 'timeout'], vendorMessage: 'Service unavailable' }).map((row) => ({ ...row, name: `exploits: ${row.name}` })),
