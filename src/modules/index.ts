@@ -10,10 +10,14 @@ import slack from './action/slack.js';
 import testaction from './action/testaction.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
+import circl_passivedns from './expansion/circl_passivedns.js';
+import circl_passivessl from './expansion/circl_passivessl.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
+import cpe from './expansion/cpe.js';
 import cve from './expansion/cve.js';
+import cve_advanced from './expansion/cve_advanced.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
@@ -26,13 +30,17 @@ import geoip_country from './expansion/geoip_country.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
+import mmdb_lookup from './expansion/mmdb_lookup.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
+import onion_lookup from './expansion/onion_lookup.js';
 import otx from './expansion/otx.js';
+import passive_ssh from './expansion/passive_ssh.js';
 import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
@@ -48,6 +56,7 @@ import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
+import variotdbs from './expansion/variotdbs.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import wiki from './expansion/wiki.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
@@ -93,10 +102,14 @@ export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
   btc_scam_check,
   btc_steroids,
+  circl_passivedns,
+  circl_passivessl,
   clamav,
   convert_markdown_to_pdf,
   countrycode,
+  cpe,
   cve,
+  cve_advanced,
   dbl_spamhaus,
   dns,
   docx_enrich,
@@ -109,13 +122,17 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hashdd,
   hashlookup,
   html_to_markdown,
+  ipasn,
   jinja_template_rendering,
   macvendors,
   malwarebazaar,
+  mmdb_lookup,
   ocr_enrich,
   ods_enrich,
   odt_enrich,
+  onion_lookup,
   otx,
+  passive_ssh,
   passivetotal,
   pdf_enrich,
   pptx_enrich,
@@ -131,6 +148,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   stix2_pattern_syntax_validator,
   threatfox,
   urlhaus,
+  variotdbs,
   vulnerability_lookup,
   wiki,
   xlsx_enrich,
