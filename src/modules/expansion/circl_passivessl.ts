@@ -23,6 +23,7 @@ import { requireAttribute } from '../../core/query-helpers.js';
 import type { VendorApi } from '../../core/vendor-api.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { pathSegment } from '../_shared/path-segment.js';
+import { mapLimit } from '../_shared/map-limit.js';
 
 const INPUT_TYPES = ['ip-src', 'ip-dst', 'ip-src|port', 'ip-dst|port'] as const;
 
@@ -57,20 +58,6 @@ const isSha1 = (value: unknown): value is string => typeof value === 'string' &&
 /** Upstream's first check: no (or an empty) `config`. */
 function requireConfig(ctx: ModuleContext): void {
   if (!ctx.configProvided || Object.keys(ctx.config).length === 0) throw MESSAGES.error('noConfig');
-}
-
-/** `fn` over `items`, at most `limit` at a time, results in order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 async function fetchCertificate(pssl: VendorApi, sha1: string): Promise<CertificateAnswer | undefined> {

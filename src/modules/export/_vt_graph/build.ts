@@ -13,7 +13,7 @@
 import type { NormalizedEvent } from '../../../misp/event.js';
 import { isRecord, type Json } from '../_virustotal/api.js';
 import type { VtGraphApi } from './api.js';
-import { mapLimit } from './concurrency.js';
+import { mapLimit } from '../../_shared/map-limit.js';
 import { VtGraph, type GraphNode, type Sharing } from './graph.js';
 import { loadSavedGraph } from './load.js';
 import { GRAPH_LINK_PREFIX, graphAttributes, linkedGraphId } from './misp-attributes.js';
