@@ -1,6 +1,6 @@
 /**
  * Every upstream misp-modules module (the files of misp_modules/modules/<family>/,
- * listed in ../shared/MODULES.md §3), by family: what a drop-in server must serve.
+ * as ../shared/MODULES.md §3 lists them), by folder: what a drop-in server must serve.
  */
 export const UPSTREAM_MODULES = {
   expansion: [
@@ -29,12 +29,17 @@ export const UPSTREAM_MODULES = {
     'yara_syntax_validator', 'yeti',
   ],
   import_mod: [
-   
+    'anyrun_sandbox_import', 'cof2misp', 'csvimport', 'cuckooimport', 'email_import', 'goamlimport',
+    'import_blueprint', 'joe_import', 'lastline_import', 'mispjson', 'ocr', 'openiocimport',
+    'socradar_taxii_feed', 'taxii21', 'testimport', 'threatanalyzer_import', 'url_import', 'vmray_import',
+    'vmray_summary_json_import',
   ],
   export_mod: [
-   
+    'cef_export', 'cisco_firesight_manager_ACL_rule_export', 'defender_endpoint_export', 'goamlexport',
+    'liteexport', 'mass_eql_export', 'nexthinkexport', 'osqueryexport', 'pdfexport', 'testexport',
+    'threatStream_misp_export', 'threat_connect_export', 'virustotal_collections', 'vt_graph', 'yara_export',
   ],
   action_mod: [
-   
+    'export_sentinel', 'mattermost', 'nextcloud_talk', 'slack', 'testaction',
   ],
 } as const;
