@@ -54,7 +54,9 @@ import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
 import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
+import threatcrowd from './expansion/threatcrowd.js';
 import threatfox from './expansion/threatfox.js';
+import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
@@ -146,7 +148,9 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sigmf_expand,
   sourcecache,
   stix2_pattern_syntax_validator,
+  threatcrowd,
   threatfox,
+  trustar_enrich,
   urlhaus,
   variotdbs,
   vulnerability_lookup,
