@@ -34,7 +34,7 @@ Options (environment variable in brackets):
       --timeout SECONDS     default query timeout (default 300)      [${ENV.defaultTimeoutSeconds}]
       --body-limit BYTES    largest request body (default 64 MiB)    [${ENV.bodyLimit}]
       --max-json-depth N    deepest JSON nesting accepted (default 256) [${ENV.maxJsonDepth}]
-      --shutdown-grace MS   how long SIGTERM waits for running queries (default 10000)
+      --shutdown-grace MS   the longest a stop may take (default 10000)
                                                                      [${ENV.shutdownGraceMs}]
       --strict-results      check module results against the MISP data model, log violations
                                                                      [${ENV.strictResults}=1]

@@ -123,6 +123,16 @@ export async function buildApp(options: AppOptions) {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Once the server is closing, an answer ends its keep-alive connection, so
+  // that the connection does not hold the close until the client drops it.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
   if (options.authToken) {
     const token = Buffer.from(options.authToken);
     app.addHook('onRequest', async (request, reply) => {
