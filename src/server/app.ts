@@ -90,9 +90,13 @@ function nextRequestId(incoming: string | string[] | undefined): string {
   return `${requestPrefix}-${requestCounter.toString(36)}`;
 }
 
+/** `Authorization: Bearer <token>`; the scheme name is case-insensitive (RFC 9110, 11.1), spaces or tabs follow it. */
+const BEARER = /^[ \t]*bearer[ \t]+(.*?)[ \t]*$/i;
+
 function bearerMatches(header: string | undefined, token: Buffer): boolean {
-  if (!header?.startsWith('Bearer ')) return false;
-  const given = Buffer.from(header.slice(7).trim());
+  const found = header === undefined ? null : BEARER.exec(header);
+  if (!found) return false;
+  const given = Buffer.from(found[1]!);
   return given.length === token.length && timingSafeEqual(given, token);
 }
 
