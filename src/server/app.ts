@@ -23,6 +23,8 @@ export interface AppOptions {
   version: string;
   bodyLimit: number;
   maxJsonDepth: number;
+  /** How long a client may take to send a whole request, headers and body (ms); 408 and the connection closed after it. */
+  requestTimeoutMs?: number;
   authToken?: string;
   /** Runs queries whose body is over `offloadBytes` on the worker pool. */
   offload?: { threshold: number; runner: QueryOffload };
@@ -99,6 +101,11 @@ function bearerMatches(header: string | undefined, token: Buffer): boolean {
   return given.length === token.length && timingSafeEqual(given, token);
 }
 
+/** How often Node looks for requests past their time: a tenth of it, between 50 ms and 1 s. */
+function checkingInterval(requestTimeoutMs: number): number {
+  return Math.max(50, Math.min(1000, Math.floor(requestTimeoutMs / 10)));
+}
+
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
     loggerInstance: options.logger,
@@ -108,6 +115,14 @@ export async function buildApp(options: AppOptions) {
     genReqId: (req) => nextRequestId(req.headers['x-request-id']),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Node answers 408 and closes a connection whose request (a body trickled a byte at a
+    // time) is not complete in time; it checks every connectionsCheckingInterval.
+    ...(options.requestTimeoutMs
+      ? {
+          requestTimeout: options.requestTimeoutMs,
+          http: { requestTimeout: options.requestTimeoutMs, connectionsCheckingInterval: checkingInterval(options.requestTimeoutMs) },
+        }
+      : {}),
     // MISP's libcurl keeps connections alive per PHP process.
     keepAliveTimeout: 65_000,
   });

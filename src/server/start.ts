@@ -139,6 +139,7 @@ export async function createServer(options: StartOptions = {}) {
     version: VERSION,
     bodyLimit: settings.bodyLimit,
     maxJsonDepth: settings.maxJsonDepth,
+    requestTimeoutMs: settings.bodyTimeoutMs,
     metrics: () =>
       metrics.render({
         queriesRunning: () => runner.running + offload.inFlight,
