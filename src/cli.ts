@@ -4,6 +4,7 @@
  */
 import { formatCheckReport } from './cli/check-report.js';
 import { HELP, parseCommandLine, UsageError, type CliCommand } from './cli/options.js';
+import { flushLogSync } from './server/logger.js';
 import { createServer, startServer } from './server/start.js';
 import { VERSION } from './version.js';
 
@@ -63,12 +64,24 @@ async function main(): Promise<number> {
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal, running: server.runner.running }, 'shutting down: finishing running queries');
-      server.close().then(resolve, resolve);
+      const closed = server.close();
+      // The stop takes --shutdown-grace at most, whatever still holds the event loop then
+      // (a module that ignores its abort, a client that never finishes its request).
+      const deadline = setTimeout(() => {
+        logger.warn({ signal, graceMs: settings.shutdownGraceMs }, 'still stopping at the end of --shutdown-grace: exiting now');
+        resolve();
+      }, settings.shutdownGraceMs);
+      closed.then(resolve, (error: unknown) => {
+        logger.error({ err: error }, 'stopping the server failed');
+        resolve();
+      }).finally(() => clearTimeout(deadline));
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  return 0;
+  // Explicitly: an idle keep-alive socket, a pool or a timer left behind must not keep a stopped server alive.
+  flushLogSync(logger);
+  process.exit(0);
 }
 
 main().then(

@@ -36,7 +36,9 @@ Options (environment variable in brackets):
       --timeout SECONDS     default query timeout (default 300)      [${ENV.defaultTimeoutSeconds}]
       --body-limit BYTES    largest request body (default 64 MiB)    [${ENV.bodyLimit}]
       --max-json-depth N    deepest JSON nesting accepted (default 256) [${ENV.maxJsonDepth}]
-      --shutdown-grace MS   how long SIGTERM waits for running queries (default 10000)
+      --body-timeout MS     time to send a whole request, 408 after it (default 120000)
+                                                                     [${ENV.bodyTimeoutMs}]
+      --shutdown-grace MS   the longest a stop may take (default 10000)
                                                                      [${ENV.shutdownGraceMs}]
       --strict-results      check module results against the MISP data model, log violations
                                                                      [${ENV.strictResults}=1]
@@ -127,6 +129,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         timeout: { type: 'string' },
         'body-limit': { type: 'string' },
         'max-json-depth': { type: 'string' },
+        'body-timeout': { type: 'string' },
         'shutdown-grace': { type: 'string' },
         'strict-results': { type: 'boolean' },
         upstream: { type: 'string', multiple: true },
@@ -154,6 +157,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   const timeout = pick(v.timeout, ENV.defaultTimeoutSeconds);
   const bodyLimit = pick(v['body-limit'], ENV.bodyLimit);
   const depth = pick(v['max-json-depth'], ENV.maxJsonDepth);
+  const bodyTimeout = pick(v['body-timeout'], ENV.bodyTimeoutMs);
   const grace = pick(v['shutdown-grace'], ENV.shutdownGraceMs);
   const logLevel = pick(v['log-level'], ENV.logLevel) ?? d.logLevel;
   if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].includes(logLevel)) {
@@ -174,6 +178,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     defaultTimeoutSeconds: timeout === undefined ? d.defaultTimeoutSeconds : seconds('--timeout', timeout),
     bodyLimit: bodyLimit === undefined ? d.bodyLimit : integer('--body-limit', bodyLimit, 1024, 2 ** 31),
     maxJsonDepth: depth === undefined ? d.maxJsonDepth : integer('--max-json-depth', depth, 2, 100_000),
+    bodyTimeoutMs: bodyTimeout === undefined ? d.bodyTimeoutMs : integer('--body-timeout', bodyTimeout, 100, 3_600_000),
     shutdownGraceMs: grace === undefined ? d.shutdownGraceMs : integer('--shutdown-grace', grace, 0, 3_600_000),
     strictResults: v['strict-results'] ?? truthy(env[ENV.strictResults]),
     upstreams: v.upstream ?? list(env[ENV.upstreams]),

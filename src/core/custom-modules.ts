@@ -19,9 +19,18 @@ export interface CustomLoadResult {
 
 const MODULE_FILE = /^[^_.][^/]*\.(m?js)$/;
 
+/**
+ * The module files of a family folder. Symbolic links are followed, as for
+ * a symlinked folder: a link to a file is loaded like the file; a link that
+ * leads nowhere (or to a folder) is listed too, so that loading it fails
+ * with a problem line naming it and the reason, instead of a silent skip.
+ */
 async function listFolder(path: string): Promise<string[] | undefined> {
   try {
-    return (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile() && MODULE_FILE.test(e.name)).map((e) => e.name).sort();
+    return (await readdir(path, { withFileTypes: true }))
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && MODULE_FILE.test(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

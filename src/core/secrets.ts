@@ -3,12 +3,10 @@
  * out of any text (log lines, error messages) before it leaves the process.
  */
 import type { ModuleDefinition } from './module.js';
+import { MIN_SECRET_LENGTH, secretSpellings } from './secret-spellings.js';
 
 /** Setting and parameter names that hold credentials, whatever the module declares. */
 export const SENSITIVE_KEY = /(api[-_]?key|apikey|key$|^key|token|secret|pass(word|wd|phrase)?|auth|credential|licen[cs]e|cookie|session)/i;
-
-/** Shorter values are not scrubbed: replacing every "1" or "no" would garble logs. */
-const MIN_SECRET_LENGTH = 4;
 
 /** The secret values carried by a request: declared secret settings and anything under a sensitive key in config, params or user. */
 export function collectSecrets(body: Record<string, unknown>, module: ModuleDefinition | undefined): string[] {
@@ -39,19 +37,22 @@ export function collectSecrets(body: Record<string, unknown>, module: ModuleDefi
   return [...found];
 }
 
-function escapeForJson(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
-}
-
-/** Replaces every occurrence of each secret (raw, JSON-escaped and URL-encoded) with [REDACTED]. */
-export function scrubText(text: string, secrets: Iterable<string>): string {
+/** Replaces every occurrence of each spelling (see secret-spellings.ts) with [REDACTED]. */
+function scrubSpellings(text: string, spellingLists: Iterable<readonly string[]>): string {
   let out = text;
-  for (const secret of secrets) {
-    for (const form of new Set([secret, escapeForJson(secret), encodeURIComponent(secret)])) {
-      if (form.length >= MIN_SECRET_LENGTH && out.includes(form)) out = out.split(form).join('[REDACTED]');
-    }
+  for (const spellings of spellingLists) {
+    for (const form of spellings) if (out.includes(form)) out = out.split(form).join('[REDACTED]');
   }
   return out;
+}
+
+/**
+ * Replaces every occurrence of each secret with [REDACTED], in any spelling
+ * a module or an upstream may give it: as is, JSON-escaped, URL- and
+ * form-encoded, HTML-escaped (secret-spellings.ts).
+ */
+export function scrubText(text: string, secrets: Iterable<string>): string {
+  return scrubSpellings(text, [...secrets].map(secretSpellings));
 }
 
 /**
@@ -60,28 +61,35 @@ export function scrubText(text: string, secrets: Iterable<string>): string {
  * logger consults it for every line it writes.
  */
 export class SecretRegistry {
-  private readonly counts = new Map<string, number>();
+  /** Each secret's count of queries holding it, and its spellings (computed once, when first added). */
+  private readonly entries = new Map<string, { count: number; spellings: readonly string[] }>();
 
   add(secrets: readonly string[]): () => void {
-    for (const s of secrets) this.counts.set(s, (this.counts.get(s) ?? 0) + 1);
+    for (const s of secrets) {
+      const entry = this.entries.get(s);
+      if (entry) entry.count += 1;
+      else this.entries.set(s, { count: 1, spellings: secretSpellings(s) });
+    }
     let released = false;
     return () => {
       if (released) return;
       released = true;
       for (const s of secrets) {
-        const n = (this.counts.get(s) ?? 1) - 1;
-        if (n <= 0) this.counts.delete(s);
-        else this.counts.set(s, n);
+        const entry = this.entries.get(s);
+        if (!entry) continue;
+        entry.count -= 1;
+        if (entry.count <= 0) this.entries.delete(s);
       }
     };
   }
 
   get size(): number {
-    return this.counts.size;
+    return this.entries.size;
   }
 
   scrub(text: string): string {
-    return this.counts.size === 0 ? text : scrubText(text, this.counts.keys());
+    if (this.entries.size === 0) return text;
+    return scrubSpellings(text, [...this.entries.values()].map((entry) => entry.spellings));
   }
 }
 

@@ -23,6 +23,8 @@ export interface AppOptions {
   version: string;
   bodyLimit: number;
   maxJsonDepth: number;
+  /** How long a client may take to send a whole request, headers and body (ms); 408 and the connection closed after it. */
+  requestTimeoutMs?: number;
   authToken?: string;
   /** Runs queries whose body is over `offloadBytes` on the worker pool. */
   offload?: { threshold: number; runner: QueryOffload };
@@ -90,10 +92,18 @@ function nextRequestId(incoming: string | string[] | undefined): string {
   return `${requestPrefix}-${requestCounter.toString(36)}`;
 }
 
+/** `Authorization: Bearer <token>`: the scheme name is case-insensitive (RFC 9110, 11.1), spaces or tabs follow it. */
 function bearerMatches(header: string | undefined, token: Buffer): boolean {
-  if (!header?.startsWith('Bearer ')) return false;
-  const given = Buffer.from(header.slice(7).trim());
+  const text = header?.trim() ?? '';
+  const gap = text.search(/[ \t]/);
+  if (gap < 0 || text.slice(0, gap).toLowerCase() !== 'bearer') return false;
+  const given = Buffer.from(text.slice(gap).trim());
   return given.length === token.length && timingSafeEqual(given, token);
+}
+
+/** How often Node looks for requests past their time: a tenth of it, between 50 ms and 1 s. */
+function checkingInterval(requestTimeoutMs: number): number {
+  return Math.max(50, Math.min(1000, Math.floor(requestTimeoutMs / 10)));
 }
 
 export async function buildApp(options: AppOptions) {
@@ -105,6 +115,14 @@ export async function buildApp(options: AppOptions) {
     genReqId: (req) => nextRequestId(req.headers['x-request-id']),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Node answers 408 and closes a connection whose request (a body trickled a byte at a
+    // time) is not complete in time; it checks every connectionsCheckingInterval.
+    ...(options.requestTimeoutMs
+      ? {
+          requestTimeout: options.requestTimeoutMs,
+          http: { requestTimeout: options.requestTimeoutMs, connectionsCheckingInterval: checkingInterval(options.requestTimeoutMs) },
+        }
+      : {}),
     // MISP's libcurl keeps connections alive per PHP process.
     keepAliveTimeout: 65_000,
   });
@@ -122,6 +140,16 @@ export async function buildApp(options: AppOptions) {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Once the server is closing, an answer ends its keep-alive connection, so
+  // that the connection does not hold the close until the client drops it.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
   if (options.authToken) {
     const token = Buffer.from(options.authToken);

@@ -47,3 +47,17 @@ export function createLogger(options: LoggerOptions): Logger {
 export function writeRawLine(logger: Logger, line: string): void {
   (logger as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]!.write(line);
 }
+
+/**
+ * Writes out what the logger still buffers, synchronously: for the moments
+ * before the process exits (a stop that ran out of its grace period), when
+ * an asynchronous write would be lost.
+ */
+export function flushLogSync(logger: Logger): void {
+  const stream = (logger as unknown as Record<symbol, { flushSync?: () => void }>)[pino.symbols.streamSym];
+  try {
+    stream?.flushSync?.();
+  } catch {
+    // Not open yet, or already closed: nothing buffered can be written.
+  }
+}

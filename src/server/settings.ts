@@ -15,6 +15,8 @@ export interface ServerSettings {
   bodyLimit: number;
   /** Deepest accepted JSON nesting. */
   maxJsonDepth: number;
+  /** How long a client may take to send a whole request (headers and body), in ms; 408 after it. */
+  bodyTimeoutMs: number;
   /** How long a graceful shutdown waits for in-flight queries, in ms. */
   shutdownGraceMs: number;
   /** Validate module results against the MISP data model and log violations. */
@@ -47,6 +49,7 @@ export const ENV = {
   defaultTimeoutSeconds: 'MISP_MODULES_TIMEOUT',
   bodyLimit: 'MISP_MODULES_BODY_LIMIT',
   maxJsonDepth: 'MISP_MODULES_MAX_JSON_DEPTH',
+  bodyTimeoutMs: 'MISP_MODULES_BODY_TIMEOUT_MS',
   shutdownGraceMs: 'MISP_MODULES_SHUTDOWN_GRACE_MS',
   strictResults: 'MISP_MODULES_STRICT_RESULTS',
   upstreams: 'MISP_MODULES_UPSTREAMS',
@@ -70,6 +73,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   // MISP attaches files up to 25 MB; base64 adds a third, JSON a little more.
   bodyLimit: 64 * 1024 * 1024,
   maxJsonDepth: 256,
+  // A 64 MiB body (the limit) over a 1 MB/s link; a client trickling a byte at a time is cut at it.
+  bodyTimeoutMs: 120_000,
   shutdownGraceMs: 10_000,
   strictResults: false,
   upstreams: [],

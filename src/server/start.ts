@@ -143,6 +143,7 @@ export async function createServer(options: StartOptions = {}) {
     version: VERSION,
     bodyLimit: settings.bodyLimit,
     maxJsonDepth: settings.maxJsonDepth,
+    requestTimeoutMs: settings.bodyTimeoutMs,
     metrics: () =>
       metrics.render({
         queriesRunning: () => runner.running + offload.inFlight,
@@ -154,6 +155,15 @@ export async function createServer(options: StartOptions = {}) {
   return { app, logger, registry, runner, network, workers, isolated, metrics, offload, settings };
 }
 
+/**
+ * When a graceful stop aborts the queries still running, and when it cuts
+ * the connections still open: the last part of the grace period (up to 1 s)
+ * is left for the aborted queries' "Timeout." answers to go out.
+ */
+export function shutdownSchedule(graceMs: number): { abortAtMs: number; cutAtMs: number } {
+  return { abortAtMs: graceMs - Math.min(1000, Math.floor(graceMs / 4)), cutAtMs: graceMs };
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const parts = await createServer(options);
   const { app, runner, network, workers, isolated, metrics, offload, settings, logger } = parts;
@@ -162,15 +172,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      // Queries still running when the grace period ends are aborted: they answer "Timeout.".
+      const { abortAtMs, cutAtMs } = shutdownSchedule(settings.shutdownGraceMs);
+      // Queries still running near the end of the grace period are aborted: they answer "Timeout.".
       const grace = setTimeout(() => {
         runner.abortAll();
         offload.abortAll();
-      }, settings.shutdownGraceMs);
+      }, abortAtMs);
+      // At its end, connections still open (a client still sending, an answer not taken) are cut.
+      const cut = setTimeout(() => app.server.closeAllConnections(), cutAtMs);
       try {
         await app.close();
       } finally {
         clearTimeout(grace);
+        clearTimeout(cut);
         await network.close();
         await workers.close();
         await isolated.close();

@@ -144,7 +144,7 @@ export class ModuleThread {
       this.options.onThreadEvent({ module: this.data.source.name, what: 'thread failed', error });
       this.lose(worker, `the module's thread failed: ${error.message}`);
     });
-    worker.on('exit', () => this.lose(worker, "the module's thread stopped"));
+    worker.on('exit', (code) => this.lose(worker, `the module's thread stopped (exit code ${code})`));
     // An idle thread must not keep the process alive.
     worker.unref();
     this.worker = worker;

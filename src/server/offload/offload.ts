@@ -8,16 +8,18 @@
  * and terminates the thread when it passes, so a module stuck on the CPU is
  * stopped too. A client that hangs up aborts the task the same way.
  */
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { AbortedError } from '../../base/errors.js';
 import type { ClientGone, QueryOutcome } from '../../core/runner.js';
 import type { WorkerPool } from '../../core/worker-pool.js';
 import { TIMEOUT_ERROR } from '../../core/runner.js';
-import type { OffloadInput, OffloadSettings, StartedNotice } from './protocol.js';
+import type { LinesDoneNotice, OffloadInput, OffloadSettings, StartedNotice } from './protocol.js';
 
 const TASK = new URL('./query-task.js', import.meta.url);
 const TIMED_OUT = Symbol('timed out');
+/** How long the server waits for a task's last log lines after its outcome. */
+const LINES_WAIT_MS = 2000;
 
 export interface OffloadOptions {
   pool: WorkerPool;
@@ -57,9 +59,17 @@ export class QueryOffload {
     const { port1, port2 } = new MessageChannel();
     let module: string | undefined;
     let deadline: NodeJS.Timeout | undefined;
+    // Log lines come on port1, the outcome through the pool: the lines may arrive after
+    // the outcome, so port1 is closed only once the task said its last line went (or its thread died).
+    let linesDone!: () => void;
+    const allLines = new Promise<void>((resolve) => {
+      linesDone = resolve;
+      port1.once('close', resolve);
+    });
     const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {
-      port1.on('message', (message: string | StartedNotice) => {
+      port1.on('message', (message: string | StartedNotice | LinesDoneNotice) => {
         if (typeof message === 'string') return this.options.writeLine(message);
+        if (message.type === 'lines-done') return linesDone();
         module = message.module;
         deadline = setTimeout(() => resolve(TIMED_OUT), message.timeoutSeconds * 1000 + this.options.graceMs);
       });
@@ -86,8 +96,17 @@ export class QueryOffload {
       );
     } finally {
       clearTimeout(deadline);
-      port1.close();
       this.running.delete(abort);
+      // Before the answer and its summary line: the task's lines (a crash's cause) come first.
+      await this.closeAfterLines(port1, allLines);
     }
+  }
+
+  /** Closes the port once the task's last log line arrived, or after LINES_WAIT_MS (a thread that died sends no more). */
+  private async closeAfterLines(port: MessagePort, allLines: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([allLines, new Promise<void>((resolve) => (timer = setTimeout(resolve, LINES_WAIT_MS)))]);
+    clearTimeout(timer);
+    port.close();
   }
 }

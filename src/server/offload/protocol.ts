@@ -27,3 +27,8 @@ export interface StartedNotice {
   module?: string;
   timeoutSeconds: number;
 }
+
+/** Sent after the task's last log line: the server stops listening to the port only then, so no line is lost. */
+export interface LinesDoneNotice {
+  type: 'lines-done';
+}

@@ -17,7 +17,7 @@ import { builtinModules } from '../../modules/index.js';
 import { createNetwork } from '../../net/network.js';
 import { parseQueryBody } from '../body.js';
 import { createLogger } from '../logger.js';
-import type { OffloadInput, OffloadSettings, StartedNotice } from './protocol.js';
+import type { LinesDoneNotice, OffloadInput, OffloadSettings, StartedNotice } from './protocol.js';
 
 /** One task runs at a time on a pool thread: log lines go to its port. */
 let currentPort: MessagePort | undefined;
@@ -67,6 +67,8 @@ export default async function runOffloadedQuery(input: OffloadInput): Promise<Qu
     return await queryRunner.run(body, input.requestId);
   } finally {
     currentPort = undefined;
+    // After the last log line on the same port: the server waits for it before closing its end.
+    input.port.postMessage({ type: 'lines-done' } satisfies LinesDoneNotice);
     input.port.close();
   }
 }

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import fc from 'fast-check';
 import lastlineImport from '../../../src/modules/import/lastline_import.js';
 import { sessionCookies } from '../../../src/modules/import/_lastline/client.js';
+import { parseAnalysisLink } from '../../../src/modules/import/_lastline/link.js';
 import { startFakeHttp, type FakeHttp, type FakeRequest, type FakeResponse } from '../../support/fake-http.js';
 import { startTestServer, type TestServer } from '../../server/harness.js';
 import { assertValidResults } from '../assert-results.js';
@@ -244,5 +246,91 @@ describe('lastline_import: session cookies', () => {
     assert.equal(sessionCookies('a=1; Path=/, b=2; Expires=Wed, 21 Oct 2026 07:28:00 GMT; HttpOnly'), 'a=1; b=2');
     assert.equal(sessionCookies(undefined), undefined);
     assert.equal(sessionCookies('garbage'), undefined);
+  });
+});
+
+describe('lastline_import: a hosted domain anywhere but in the host is not the hosted portal', () => {
+  /** Spellings of 127.0.0.1 that WHATWG URL parsing accepts. */
+  const loopbackSpellings = ['127.0.0.1', '2130706433', '0x7f.1', '127.1', '0177.0.0.1'];
+  /** A hosted portal's name in random case, sometimes with a trailing dot. */
+  const hostedName = fc
+    .tuple(fc.constantFrom('user.lastline.com', 'user.emea.lastline.com'), fc.boolean(), fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }))
+    .map(([name, dot, upper]) => [...name].map((ch, i) => (upper[i] ? ch.toUpperCase() : ch)).join('') + (dot ? '.' : ''));
+  /** The link with the hosted name as user info, path, query or fragment of a loopback URL. */
+  const hostileLink = (port: number) =>
+    fc
+      .tuple(
+        hostedName,
+        fc.constantFrom('http', 'https', 'HTTP'),
+        fc.constantFrom(...loopbackSpellings),
+        fc.constantFrom('userinfo', 'userinfo-password', 'path', 'query', 'fragment'),
+        fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 32, maxLength: 32 }),
+      )
+      .map(([name, scheme, loopback, where, task]) => {
+        const hostPort = `${loopback}:${port}`;
+        const portal = `/portal#/analyst/task/${task}/overview`;
+        switch (where) {
+          case 'userinfo':
+            return `${scheme}://${name}@${hostPort}${portal}`;
+          case 'userinfo-password':
+            return `${scheme}://${name}:x@${hostPort}${portal}`;
+          case 'path':
+            return `${scheme}://${hostPort}/${name}${portal}`;
+          case 'query':
+            return `${scheme}://${hostPort}/papi?${name}${portal}`;
+          default:
+            return `${scheme}://${hostPort}${portal}&${name}`;
+        }
+      });
+
+  test('parsing: only an exact host is hosted, and a hosted portal is always its https:// origin', () => {
+    fc.assert(
+      fc.property(hostileLink(18080), (hostile) => {
+        const parsed = parseAnalysisLink(hostile);
+        assert.equal(parsed.hosted, false, hostile);
+        assert.match(parsed.apiUrl, /^https?:\/\/127\.0\.0\.1:18080\/papi$/, hostile);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(hostedName, fc.constantFrom('http', 'https'), fc.constantFrom('', ':8443', ''), (name, scheme, port) => {
+        const parsed = parseAnalysisLink(`${scheme}://someone@${name}${port}/portal#/analyst/task/${FILE_TASK}/overview`);
+        assert.equal(parsed.hosted, true, name);
+        assert.equal(parsed.apiUrl, `https://${name.toLowerCase().replace(/\.$/, '')}/papi`);
+      }),
+    );
+    // Look-alike hosts are not the portal either.
+    for (const host of ['user.lastline.com.example.org', 'xuser.lastline.com', 'lastline.com', 'user-lastline.com']) {
+      assert.equal(parseAnalysisLink(link(FILE_TASK, `https://${host}`)).hosted, false, host);
+    }
+  });
+
+  test('through the server: zero requests reach a loopback service, the hosted portal still works', async () => {
+    const victim = await startFakeHttp({ '* /*': { json: { success: 1, data: {} } } });
+    const hosted = await startFakeHttp({
+      'POST /papi/login.json': { headers: { 'set-cookie': SESSION }, json: fixture('login') },
+      'GET /papi/analysis/get_progress.json': { json: fixture('progress-done') },
+      'GET /papi/analysis/get_result.json': { json: fixture('result-file') },
+    });
+    // As in production: no private range allowed; only the hosted portal's name is redirected (to its fake).
+    const server = await startTestServer({ builtins: [lastlineImport], settings: { upstreams: [`user.lastline.com=${hosted.url}`] } });
+    try {
+      const links = fc.sample(hostileLink(victim.port), { numRuns: 40, seed: 13 });
+      links.push(`http://user.lastline.com@127.0.0.1:${victim.port}/portal#/analyst/task/${FILE_TASK}/overview`);
+      for (const hostile of links) {
+        const answer = await server.query({ module: 'lastline_import', config: { ...CONFIG, analysis_link: hostile } });
+        assert.match(String(answer.error), /^Error issuing the API call: Refusing to fetch /, hostile);
+      }
+      assert.equal(victim.requests.length, 0, 'no request reached the loopback service');
+      assert.equal(server.logs.text.includes(PASSWORD), false);
+
+      const answer = await server.query({ module: 'lastline_import', config: { ...CONFIG, analysis_link: link(FILE_TASK) } });
+      assertValidResults(answer);
+      assert.deepEqual(hosted.requests.map((r) => r.path), ['/papi/login.json', '/papi/analysis/get_progress.json', '/papi/analysis/get_result.json']);
+    } finally {
+      await server.close();
+      await victim.close();
+      await hosted.close();
+    }
   });
 });

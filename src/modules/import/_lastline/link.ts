@@ -1,11 +1,19 @@
 /**
  * Lastline analysis links: `https://user.lastline.com/portal#/analyst/task/<32 hex>/overview`.
  * The portal API lives at `<scheme>://<host>/papi` of the same host (hosted or on-premise).
+ *
+ * Fixed from upstream: upstream calls a link hosted when its text merely
+ * contains a hosted domain, so `http://user.lastline.com@127.0.0.1/…` (the
+ * domain as user name) or `http://10.0.0.5/user.lastline.com/…` counted as
+ * hosted, skipped the URL guard and received the admin's credentials. Here the
+ * parsed host name must equal a hosted portal's exactly, and a hosted portal
+ * is always reached at its own https:// origin (the link's scheme, port and
+ * user info are not used for it).
  */
 import { ModuleError } from '../../../base/errors.js';
 
 /** Lastline's hosted portals (upstream's LL_HOSTED_DOMAINS). */
-export const HOSTED_PORTALS = ['user.lastline.com', 'user.emea.lastline.com'];
+export const HOSTED_PORTALS: readonly string[] = ['user.lastline.com', 'user.emea.lastline.com'];
 
 export interface AnalysisLink {
   readonly link: string;
@@ -14,6 +22,12 @@ export interface AnalysisLink {
   readonly taskUuid: string;
   /** A Lastline-hosted portal (saas), not an on-premise appliance. */
   readonly hosted: boolean;
+}
+
+/** True when the parsed URL's host is one of Lastline's hosted portals (a trailing dot aside). */
+export function isHostedPortal(url: URL): boolean {
+  // WHATWG parsing has lower-cased the host and removed user info, port and path from it.
+  return HOSTED_PORTALS.includes(url.hostname.replace(/\.$/, ''));
 }
 
 export function parseAnalysisLink(link: string): AnalysisLink {
@@ -29,10 +43,11 @@ export function parseAnalysisLink(link: string): AnalysisLink {
   // Upstream takes the first 32-hex run anywhere in the link.
   const taskUuid = /[a-fA-F0-9]{32}/.exec(link)?.[0];
   if (!taskUuid) throw new ModuleError('Error processing input parameters: Link does not contain a valid task uuid');
+  const hosted = isHostedPortal(url);
   return {
     link: link.trim(),
-    apiUrl: `${url.protocol}//${url.host}/papi`,
+    apiUrl: hosted ? `https://${url.hostname.replace(/\.$/, '')}/papi` : `${url.protocol}//${url.host}/papi`,
     taskUuid,
-    hosted: HOSTED_PORTALS.some((domain) => link.includes(domain)),
+    hosted,
   };
 }
