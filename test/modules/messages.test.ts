@@ -48,7 +48,6 @@ const NOT_YET_CATALOGUED = new Set<string>([
   'sigma_queries',
   'sigma_syntax_validator',
   'sigmf_expand',
-  'sourcecache',
   'stix2_pattern_syntax_validator',
   'vulnerability_lookup',
   'xlsx_enrich',

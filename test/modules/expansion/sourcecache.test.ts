@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import sourcecacheModule, { normaliseUrl } from '../../../src/modules/expansion/sourcecache.js';
+import { normaliseUrl } from '../../../src/modules/expansion/_sourcecache/normalise-url.js';
+import sourcecacheModule from '../../../src/modules/expansion/sourcecache.js';
 import { startFakeHttp, type FakeHttp } from '../../support/fake-http.js';
 import { waitFor } from '../../support/wait.js';
 import { startTestServer, type TestServer } from '../../server/harness.js';
@@ -143,7 +144,7 @@ describe('sourcecache', () => {
   });
 
   test('an error page is not archived; a non-http URL is refused', async () => {
-    assert.deepEqual(await ask(t, { link: `${fake.url}/missing` }), { error: '127.0.0.1 answered HTTP 404 Not Found.' });
+    assert.deepEqual(await ask(t, { link: `${fake.url}/missing` }), { error: '127.0.0.1 answered HTTP 404 Not Found: not found.' });
     assert.ok(!filesUnder(archivepath).some((f) => f.endsWith('archive')));
     assert.match(String((await ask(t, { link: 'file:///etc/passwd' })).error), /^Refusing to fetch file:\/\/\/etc\/passwd: only http and https/);
     assert.deepEqual(await ask(t, { link: 'http://exa mple.org:99999/' }), { error: 'The URL cannot be parsed.' });
