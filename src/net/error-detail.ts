@@ -4,6 +4,7 @@
  * a short plain-text body… The analyst reads what the vendor said instead of
  * a bare status. Bounded and on one line; HTML pages give their <title>.
  */
+import { STATUS_CODES } from 'node:http';
 import type { HttpResponse } from './types.js';
 
 const MAX_DETAIL = 300;
@@ -35,13 +36,23 @@ function oneLine(text: string): string | undefined {
 }
 
 /** The vendor's message in a failed answer, or undefined when it gave none worth showing. */
-export function vendorErrorDetail(response: Pick<HttpResponse, 'body' | 'headers'>): string | undefined {
+export function vendorErrorDetail(response: Pick<HttpResponse, 'body' | 'headers'> & { status?: number }): string | undefined {
+  const detail = readDetail(response);
+  // "HTTP 500 Internal Server Error: Internal Server Error" says nothing more.
+  const statusText = response.status === undefined ? undefined : STATUS_CODES[response.status];
+  return detail !== undefined && statusText !== undefined && detail.toLowerCase() === statusText.toLowerCase() ? undefined : detail;
+}
+
+function readDetail(response: Pick<HttpResponse, 'body' | 'headers'>): string | undefined {
   const text = response.body.subarray(0, 64 * 1024).toString('utf8').replace(/^\uFEFF/, '').trim();
   if (text === '') return undefined;
   const type = response.headers['content-type'] ?? '';
-  if (type.includes('html') || /^<(!doctype|html)/i.test(text)) {
+  if (type.includes('html') || text.startsWith('<')) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
-    return title ? oneLine(title) : undefined;
+    if (title) return oneLine(title);
+    // A short fragment (`<h1>Not found</h1>`) says something once its tags are gone; a whole page does not.
+    const bare = text.replace(/<[^>]*>/g, ' ');
+    return text.length <= MAX_DETAIL ? oneLine(bare) : undefined;
   }
   if (text.startsWith('{') || text.startsWith('[')) {
     try {

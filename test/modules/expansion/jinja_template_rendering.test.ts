@@ -162,10 +162,12 @@ describe('jinja_template_rendering over HTTP (the MISP workflow payload)', () =>
     );
   });
 
-  test('a loop that would run for hours hits the step budget', async () => {
-    assert.equal(
+  test('a loop that would run for hours is stopped by the sandbox', async () => {
+    // 20,000,000 steps take about 4 s on an idle machine; on a loaded one the 5 s time budget may come first.
+    // Either way the query ends with the sandbox's message; the step budget itself is checked without a clock in the engine tests below.
+    assert.match(
       await failure('{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}'),
-      'Template stopped by the sandbox (line 1): the template ran more than 20000000 steps (an endless or very large loop?)',
+      /^Template stopped by the sandbox \(line 1\): (the template ran more than 20000000 steps \(an endless or very large loop\?\)|rendering took longer than 5 s)$/,
     );
   });
 

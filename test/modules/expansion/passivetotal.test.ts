@@ -198,7 +198,7 @@ describe('passivetotal: errors', () => {
 
   test('a 429 without a quota message, after the bounded retries', async () => {
     override = () => ({ status: 429, headers: { 'retry-after': '0' }, json: { message: 'slow down' } });
-    assert.deepEqual(await ask({ 'email-src': 'hostmaster@example.org' }), { error: 'PassiveTotal answered HTTP 429 Too Many Requests.' });
+    assert.deepEqual(await ask({ 'email-src': 'hostmaster@example.org' }), { error: 'PassiveTotal answered HTTP 429 Too Many Requests: slow down.' });
     assert.equal(fake.requests.length, 3);
   });
 
@@ -219,7 +219,7 @@ describe('passivetotal: errors', () => {
 
   test('in the generic playbook, one failing dataset fails the query with its message', async () => {
     override = (req) => (req.path === '/v2/enrichment/osint' ? { status: 500, json: { error: 'boom' } } : undefined);
-    assert.deepEqual(await ask({ hostname: 'www.example.org' }), { error: 'PassiveTotal answered HTTP 500 Internal Server Error.' });
+    assert.deepEqual(await ask({ hostname: 'www.example.org' }), { error: 'PassiveTotal answered HTTP 500 Internal Server Error: boom.' });
   });
 
   test('an upstream that never answers: the query timeout answers "Timeout." and the connections are closed', async () => {

@@ -144,7 +144,7 @@ describe('sourcecache', () => {
   });
 
   test('an error page is not archived; a non-http URL is refused', async () => {
-    assert.deepEqual(await ask(t, { link: `${fake.url}/missing` }), { error: '127.0.0.1 answered HTTP 404 Not Found: not found.' });
+    assert.deepEqual(await ask(t, { link: `${fake.url}/missing` }), { error: '127.0.0.1 answered HTTP 404 Not Found.' });
     assert.ok(!filesUnder(archivepath).some((f) => f.endsWith('archive')));
     assert.match(String((await ask(t, { link: 'file:///etc/passwd' })).error), /^Refusing to fetch file:\/\/\/etc\/passwd: only http and https/);
     assert.deepEqual(await ask(t, { link: 'http://exa mple.org:99999/' }), { error: 'The URL cannot be parsed.' });
