@@ -12,7 +12,7 @@
  * the shared machine is never exhausted.
  */
 import { request } from 'undici';
-import { blankPng, deeplyNestedEmail, officeBomb, wideEmail } from '../test/support/hostile-inputs.js';
+import { deeplyNestedEmail, largePng, officeBomb, wideEmail } from '../test/support/hostile-inputs.js';
 import { residentMiB, startProcess } from './processes.js';
 
 const KILL_MIB = Number(process.env['HOSTILE_KILL_MIB'] ?? 3000);
@@ -28,8 +28,16 @@ export const HOSTILE_QUERIES: Record<string, () => Promise<object>> = {
   pptx: async () => ({ module: 'pptx_enrich', attachment: 'bomb.pptx', data: b64(await officeBomb('pptx')) }),
   'email-deep': async () => ({ module: 'email_import', config: {}, data: b64(deeplyNestedEmail()) }),
   'email-wide': async () => ({ module: 'email_import', config: {}, data: b64(wideEmail()) }),
-  'ocr-png': async () => ({ module: 'ocr_enrich', attachment: 'blank.png', data: b64(blankPng()) }),
-  'qr-png': async () => ({ module: 'qrcode', attachment: 'blank.png', data: b64(blankPng()) }),
+  'ocr-png': async () => ({ module: 'ocr_enrich', attachment: 'squares.png', data: b64(largePng()) }),
+  'ocr-png-blank': async () => ({ module: 'ocr_enrich', attachment: 'blank.png', data: b64(largePng(7000, 7000, 'blank')) }),
+  'qr-png': async () => ({ module: 'qrcode', attachment: 'squares.png', data: b64(largePng()) }),
+};
+
+/** Inputs at the budgets' edge, accepted: what a budget still lets a query cost. */
+export const EDGE_QUERIES: Record<string, () => Promise<object>> = {
+  'ocr-png-16mp': async () => ({ module: 'ocr_enrich', attachment: 'squares.png', data: b64(largePng(4000, 4000)) }),
+  'qr-png-49mp-blank': async () => ({ module: 'qrcode', attachment: 'blank.png', data: b64(largePng(7000, 7000, 'blank')) }),
+  'email-2000-parts': async () => ({ module: 'email_import', config: {}, data: b64(wideEmail(1999)) }),
 };
 
 async function measure(name: string, build: () => Promise<object>): Promise<string> {
@@ -85,7 +93,8 @@ async function measure(name: string, build: () => Promise<object>): Promise<stri
     alive = false;
   }
   const exit = server.child.exitCode ?? server.child.signalCode;
-  await server.stop();
+  // A server that died (SIGABRT on a fatal out-of-memory) has nothing left to stop.
+  if (exit === null) await server.stop();
   return `| ${name} | ${(body.length / 1024).toFixed(0)} KB | ${seconds.toFixed(2)} s | ${peak.toFixed(0)} MiB${killed ? ' (killed at the valve)' : ''} | ${slowestHealth.toFixed(0)} ms | ${alive ? 'yes' : `no (exit ${exit})`} | ${(size / 1024).toFixed(0)} KB: ${outcome.replace(/\|/g, '\\|')} |`;
 }
 
@@ -93,7 +102,7 @@ async function main(): Promise<void> {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(HOSTILE_QUERIES);
   process.stdout.write(`${CLI}\n\n| input | request | time | peak RSS | slowest /healthcheck | still serving | answer |\n|---|---|---|---|---|---|---|\n`);
   for (const name of names) {
-    const build = HOSTILE_QUERIES[name];
+    const build = HOSTILE_QUERIES[name] ?? EDGE_QUERIES[name];
     if (!build) throw new Error(`no hostile input named ${name}`);
     process.stdout.write((await measure(name, build)) + '\n');
   }

@@ -134,19 +134,27 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
 }
 
 /**
- * A valid, complete white greyscale PNG of `width`×`height` pixels (7000²,
- * 49 megapixels, under the old 50-megapixel cap, is about 50 KB; its
- * decoded forms are not).
+ * A valid, complete RGB PNG of `width`×`height` pixels: white, or a
+ * checkerboard of 32-pixel squares (thousands of shapes for OCR's layout
+ * analysis). At 7000² (49 megapixels, under the 50-megapixel decoding cap)
+ * it is 50 to 200 KB; its decoded forms take hundreds of MB.
  */
-export function blankPng(width = 7000, height = 7000): Buffer {
+export function largePng(width = 7000, height = 7000, pattern: 'blank' | 'checkerboard' = 'checkerboard'): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const row = Buffer.alloc(1 + width, 0xff);
-  row[0] = 0; // filter: none
-  const raw = Buffer.alloc(row.length * height);
-  for (let y = 0; y < height; y++) row.copy(raw, y * row.length);
+  ihdr[9] = 2; // RGB
+  const rows = [0, 1].map((phase) => {
+    const row = Buffer.alloc(1 + width * 3, 0xff);
+    row[0] = 0; // filter: none
+    if (pattern === 'checkerboard') {
+      for (let x = 0; x < width; x++) if (((x >> 5) + phase) % 2 === 0) row.fill(0, 1 + x * 3, 4 + x * 3);
+    }
+    return row;
+  });
+  const stride = rows[0]!.length;
+  const raw = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) rows[(y >> 5) % 2]!.copy(raw, y * stride);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', new Uint8Array())]);
 }

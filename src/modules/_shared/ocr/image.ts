@@ -9,8 +9,12 @@ import { ModuleError } from '../../../base/errors.js';
 import { BudgetExceededError } from '../budget.js';
 import { imageInfo, type ImageFormat, type ImageInfo } from './image-info.js';
 
-/** Largest picture decoded in JavaScript (50 megapixels: 200 MB of RGBA). */
-export const MAX_PIXELS = 50_000_000;
+/**
+ * Largest picture decoded in JavaScript (25 megapixels: 100 MB of RGBA,
+ * outside the heap cap; a blank 49-megapixel PNG of 160 KB took the server
+ * to 600 MB under the former 50-megapixel cap).
+ */
+export const MAX_PIXELS = 25_000_000;
 /**
  * Largest picture given to Tesseract: it keeps ~30 bytes a pixel in its
  * WebAssembly memory (outside any heap limit), so a blank 49-megapixel PNG
@@ -63,7 +67,7 @@ export async function decodeRgba(bytes: Uint8Array, notImage: string): Promise<R
         useTArray: true,
         formatAsRGBA: true,
         maxResolutionInMP: MAX_PIXELS / 1_000_000,
-        maxMemoryUsageInMB: 1024,
+        maxMemoryUsageInMB: 512,
       });
     }
   } catch (error) {
