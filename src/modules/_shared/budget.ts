@@ -55,3 +55,26 @@ export function countXmlElements(text: string): number {
   }
   return count;
 }
+
+/** Objects and arrays one uploaded JSON document may hold (~50 to 130 bytes of heap each once parsed). */
+export const MAX_JSON_CONTAINERS = 5_000_000;
+
+/** Objects and arrays in a JSON text (brackets outside strings), found without parsing. */
+export function countJsonContainers(text: string): number {
+  let count = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) count++;
+  }
+  return count;
+}
+
+/** Throws when the JSON text holds more containers than MAX_JSON_CONTAINERS; `what` names it ("The uploaded file"). */
+export function checkJsonBudget(text: string, what: string): void {
+  new CountBudget(MAX_JSON_CONTAINERS, 'JSON objects and arrays', 'one upload').take(countJsonContainers(text), what);
+}

@@ -7,14 +7,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import csvimport from '../../../src/modules/import/csvimport.js';
 import goamlimport from '../../../src/modules/import/goamlimport.js';
+import joe_import from '../../../src/modules/import/joe_import.js';
 import openiocimport from '../../../src/modules/import/openiocimport.js';
+import { MAX_JSON_CONTAINERS } from '../../../src/modules/_shared/budget.js';
 import { MAX_CSV_ATTRIBUTES } from '../../../src/modules/import/_csv/import.js';
 import { MAX_XML_ELEMENTS } from '../../../src/modules/import/_openioc/xml.js';
 import { startTestServer, type TestServer } from '../../server/harness.js';
 
 let t: TestServer;
 before(async () => {
-  t = await startTestServer({ builtins: [csvimport, openiocimport, goamlimport] });
+  t = await startTestServer({ builtins: [csvimport, openiocimport, goamlimport, joe_import] });
 });
 after(() => t.close());
 
@@ -34,6 +36,14 @@ describe('import budgets', () => {
     const row = (i: number) => Array.from({ length: columns }, (_, j) => `10.${(i >> 8) & 255}.${i & 255}.${j}`).join(',');
     const rows = Array.from({ length: MAX_CSV_ATTRIBUTES / columns + 1 }, (_, i) => row(i)).join('\n');
     assert.deepEqual(await csv(rows, Array(columns).fill('ip-src').join(',')), { error: `The CSV file holds more than ${n(MAX_CSV_ATTRIBUTES)} attributes, the resource budget for one import on this server.` });
+    await stillServing();
+  });
+
+  test(`joe_import: a JSON report of ${n(MAX_JSON_CONTAINERS + 1)} empty arrays (15 MB) stops at the JSON budget`, async () => {
+    const json = `{"analysis": [${'[],'.repeat(MAX_JSON_CONTAINERS)}"x"]}`;
+    assert.deepEqual(await t.query({ module: 'joe_import', event_id: '1', config: {}, data: b64(json), filename: 'report.json' }), {
+      error: `The uploaded file holds more than ${n(MAX_JSON_CONTAINERS)} JSON objects and arrays, the resource budget for one upload on this server.`,
+    });
     await stillServing();
   });
 
