@@ -35,8 +35,10 @@ export const HOSTILE_QUERIES: Record<string, () => Promise<object>> = {
 
 /** Inputs at the budgets' edge, accepted: what a budget still lets a query cost. */
 export const EDGE_QUERIES: Record<string, () => Promise<object>> = {
+  // 5 MiB of <w:p/> (whole MiB chunks): 873,813 elements, under the budget.
+  'docx-at-budget': async () => ({ module: 'docx_enrich', attachment: 'edge.docx', data: b64(await officeBomb('docx', 5)) }),
   'ocr-png-16mp': async () => ({ module: 'ocr_enrich', attachment: 'squares.png', data: b64(largePng(4000, 4000)) }),
-  'qr-png-49mp-blank': async () => ({ module: 'qrcode', attachment: 'blank.png', data: b64(largePng(7000, 7000, 'blank')) }),
+  'qr-png-25mp': async () => ({ module: 'qrcode', attachment: 'squares.png', data: b64(largePng(5000, 5000)) }),
   'email-2000-parts': async () => ({ module: 'email_import', config: {}, data: b64(wideEmail(1999)) }),
 };
 
