@@ -10,9 +10,9 @@
  * need it pays nothing at start.
  *
  * Memory: each thread's heap is capped (resourceLimits) and the pool as a
- * whole may use `memoryMb`: it runs only as many threads as fit (queries
- * beyond wait in the queue), so several heavy queries at once cannot take
- * the host. A thread that reaches its cap is ended by Node and its query
+ * whole may use `memoryMb`: it runs only as many threads as fit, counting
+ * the thread an offloaded query may add (queries beyond wait in the queue),
+ * so several heavy queries at once cannot take the host. A thread that reaches its cap is ended by Node and its query
  * answers an error saying so. Node does not always manage that (a single
  * huge allocation aborts the whole process: nodejs/node#47224), which is why
  * every parser of untrusted input also has budgets of its own
@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Piscina as PiscinaPool } from 'piscina';
-import type { MessagePort } from 'node:worker_threads';
+import { isMainThread, resourceLimits, type MessagePort } from 'node:worker_threads';
 import { AbortedError, ModuleError } from '../base/errors.js';
 
 export interface WorkerRunner {
@@ -62,12 +62,27 @@ export function defaultPoolMemoryMb(hostBytes = totalmem()): number {
   return Math.min(4096, Math.max(1024, Math.floor(hostBytes / MIB / 4)));
 }
 
-/** As many threads as asked for (default: cores) and as fit in the pool memory, one at least. */
-export function poolSizing(options: WorkerPoolOptions, cores = availableParallelism(), hostBytes = totalmem()): PoolSizing {
-  const poolMemoryMb = options.memoryMb || defaultPoolMemoryMb(hostBytes);
-  const threadHeapMb = Math.min(options.maxOldGenerationSizeMb ?? 1024, poolMemoryMb);
+/**
+ * As many threads as asked for (default: cores) and as fit in the pool
+ * memory, one at least. Each thread counts twice: it may run an offloaded
+ * query (src/server/offload), whose module work runs on one more thread,
+ * of a pool created on that thread (`parentHeapMb`, that thread's own cap:
+ * such a nested pool keeps within it).
+ */
+export function poolSizing(
+  options: WorkerPoolOptions,
+  cores = availableParallelism(),
+  hostBytes = totalmem(),
+  parentHeapMb: number | undefined = isMainThread ? undefined : resourceLimits.maxOldGenerationSizeMb,
+): PoolSizing {
   const wanted = options.maxThreads ?? Math.max(1, cores);
-  return { threads: Math.max(1, Math.min(wanted, Math.floor(poolMemoryMb / threadHeapMb))), threadHeapMb, poolMemoryMb };
+  if (parentHeapMb) {
+    const threadHeapMb = Math.min(options.maxOldGenerationSizeMb ?? 1024, parentHeapMb);
+    return { threads: 1, threadHeapMb, poolMemoryMb: threadHeapMb };
+  }
+  const poolMemoryMb = options.memoryMb || defaultPoolMemoryMb(hostBytes);
+  const threadHeapMb = Math.min(options.maxOldGenerationSizeMb ?? 1024, Math.floor(poolMemoryMb / 2));
+  return { threads: Math.max(1, Math.min(wanted, Math.floor(poolMemoryMb / (2 * threadHeapMb)))), threadHeapMb, poolMemoryMb };
 }
 
 /** A worker that reached its heap cap: Node's error code for it. */

@@ -25,28 +25,34 @@ const hogModule = defineModule({
 });
 
 describe('worker pool memory', () => {
-  test('threads are as many as fit in the pool memory, each under its heap cap', () => {
-    // 2 cores, 24 GiB: a quarter is 6 GiB, capped at 4 GiB; two 1 GiB threads.
-    assert.deepEqual(poolSizing({}, 2, 24 * GIB), { threads: 2, threadHeapMb: 1024, poolMemoryMb: 4096 });
-    // 64 cores: only 4 threads of 1 GiB fit in 4 GiB.
-    assert.deepEqual(poolSizing({}, 64, 24 * GIB), { threads: 4, threadHeapMb: 1024, poolMemoryMb: 4096 });
-    // A small host: 1 GiB at least, so one thread.
-    assert.deepEqual(poolSizing({}, 8, 2 * GIB), { threads: 1, threadHeapMb: 1024, poolMemoryMb: 1024 });
-    // An admin's figure wins; a pool smaller than one thread's cap lowers that cap.
-    assert.deepEqual(poolSizing({ memoryMb: 3000 }, 8, 24 * GIB), { threads: 2, threadHeapMb: 1024, poolMemoryMb: 3000 });
-    assert.deepEqual(poolSizing({ memoryMb: 256 }, 8, 24 * GIB), { threads: 1, threadHeapMb: 256, poolMemoryMb: 256 });
+  test('threads are as many as fit in the pool memory, each counted twice (an offloaded query adds one), each under its heap cap', () => {
+    // 2 cores, 24 GiB: a quarter is 6 GiB, capped at 4 GiB; two 1 GiB threads (and the two they may add).
+    assert.deepEqual(poolSizing({}, 2, 24 * GIB, undefined), { threads: 2, threadHeapMb: 1024, poolMemoryMb: 4096 });
+    // 64 cores: only 2 threads of 1 GiB (×2) fit in 4 GiB.
+    assert.deepEqual(poolSizing({}, 64, 24 * GIB, undefined), { threads: 2, threadHeapMb: 1024, poolMemoryMb: 4096 });
+    // A small host: 1 GiB at least, so one thread of 512 MiB.
+    assert.deepEqual(poolSizing({}, 8, 2 * GIB, undefined), { threads: 1, threadHeapMb: 512, poolMemoryMb: 1024 });
+    // An admin's figure wins; a pool smaller than two threads' caps lowers the cap.
+    assert.deepEqual(poolSizing({ memoryMb: 6000 }, 8, 24 * GIB, undefined), { threads: 2, threadHeapMb: 1024, poolMemoryMb: 6000 });
+    assert.deepEqual(poolSizing({ memoryMb: 256 }, 8, 24 * GIB, undefined), { threads: 1, threadHeapMb: 128, poolMemoryMb: 256 });
     assert.equal(defaultPoolMemoryMb(8 * GIB), 2048);
+  });
+
+  test('a pool created on a worker thread (an offloaded query) runs one thread within the cap of its own thread', () => {
+    assert.deepEqual(poolSizing({ maxThreads: 1 }, 2, 24 * GIB, 512), { threads: 1, threadHeapMb: 512, poolMemoryMb: 512 });
+    // A thread created without a cap reports V8's own (4 GiB here): the nested thread still gets 1 GiB at most.
+    assert.deepEqual(poolSizing({ maxThreads: 1 }, 2, 24 * GIB, 4096), { threads: 1, threadHeapMb: 1024, poolMemoryMb: 1024 });
   });
 
   describe('a thread that reaches its heap cap', () => {
     let t: TestServer;
     before(async () => {
-      t = await startTestServer({ builtins: [hogModule], settings: { workerMemoryMb: 128 } });
+      t = await startTestServer({ builtins: [hogModule], settings: { workerMemoryMb: 256 } });
     });
     after(() => t.close());
 
     test('answers an error naming the cap, and the same server keeps serving', async () => {
-      assert.deepEqual(t.server.workers.sizing, { threads: 1, threadHeapMb: 128, poolMemoryMb: 128 });
+      assert.deepEqual(t.server.workers.sizing, { threads: 1, threadHeapMb: 128, poolMemoryMb: 256 });
       assert.deepEqual(await t.query({ module: 'test_hog', text: '4096' }), {
         error: 'The query ran out of memory: its worker thread reached the 128 MiB heap cap and was stopped (the input is too large or too complex for this server).',
       });
