@@ -3,11 +3,12 @@
  * of empty elements ended the whole server ("FATAL ERROR: Reached heap
  * limit"). Now each document module answers an error naming the budget, and
  * the same server keeps serving. Smaller inputs check the other budgets
- * (cells built from repeats and merges, text, rows).
+ * (cells built from repeats and merges, text, rows, HTML elements).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import docx_enrich from '../../../src/modules/expansion/docx_enrich.js';
+import html_to_markdown, { MAX_HTML_ELEMENTS } from '../../../src/modules/expansion/html_to_markdown.js';
 import ods_enrich from '../../../src/modules/expansion/ods_enrich.js';
 import odt_enrich from '../../../src/modules/expansion/odt_enrich.js';
 import pptx_enrich from '../../../src/modules/expansion/pptx_enrich.js';
@@ -19,7 +20,7 @@ import { docx, ods, odt, zipParts } from './fixtures-docs/build.js';
 
 let t: TestServer;
 before(async () => {
-  t = await startTestServer({ builtins: [docx_enrich, odt_enrich, ods_enrich, xlsx_enrich, pptx_enrich] });
+  t = await startTestServer({ builtins: [docx_enrich, odt_enrich, ods_enrich, xlsx_enrich, pptx_enrich, html_to_markdown] });
 });
 after(() => t.close());
 
@@ -87,6 +88,14 @@ describe('document budgets', () => {
     });
     const answer = await query('xlsx', book);
     assert.deepEqual(answer, { error: `The first worksheet holds more than ${n(MAX_SHEET_CELLS)} cells, the resource budget for one spreadsheet on this server.` });
+    await stillServing();
+  });
+
+  test('html_to_markdown: a page of more elements than the budget is refused before any DOM is built', async () => {
+    const html = `<html><body>${'<b></b>'.repeat(MAX_HTML_ELEMENTS)}</body></html>`;
+    assert.deepEqual(await t.query({ module: 'html_to_markdown', raw_html: html }), {
+      error: `The page holds more than ${n(MAX_HTML_ELEMENTS)} HTML elements, the resource budget for one page on this server.`,
+    });
     await stillServing();
   });
 });
