@@ -12,7 +12,7 @@
  * the shared machine is never exhausted.
  */
 import { request } from 'undici';
-import { deeplyNestedEmail, largePng, officeBomb, wideEmail } from '../test/support/hostile-inputs.js';
+import { deeplyNestedEmail, largePng, officeBomb, pdfBomb, wideEmail } from '../test/support/hostile-inputs.js';
 import { residentMiB, startProcess } from './processes.js';
 
 const KILL_MIB = Number(process.env['HOSTILE_KILL_MIB'] ?? 3000);
@@ -26,6 +26,7 @@ export const HOSTILE_QUERIES: Record<string, () => Promise<object>> = {
   ods: async () => ({ module: 'ods_enrich', attachment: 'bomb.ods', data: b64(await officeBomb('ods')) }),
   xlsx: async () => ({ module: 'xlsx_enrich', attachment: 'bomb.xlsx', data: b64(await officeBomb('xlsx')) }),
   pptx: async () => ({ module: 'pptx_enrich', attachment: 'bomb.pptx', data: b64(await officeBomb('pptx')) }),
+  pdf: async () => ({ module: 'pdf_enrich', attachment: 'bomb.pdf', data: b64(pdfBomb(200)) }),
   'email-deep': async () => ({ module: 'email_import', config: {}, data: b64(deeplyNestedEmail()) }),
   'email-wide': async () => ({ module: 'email_import', config: {}, data: b64(wideEmail()) }),
   'ocr-png': async () => ({ module: 'ocr_enrich', attachment: 'squares.png', data: b64(largePng()) }),

@@ -11,16 +11,18 @@ import docx_enrich from '../../../src/modules/expansion/docx_enrich.js';
 import html_to_markdown, { MAX_HTML_ELEMENTS } from '../../../src/modules/expansion/html_to_markdown.js';
 import ods_enrich from '../../../src/modules/expansion/ods_enrich.js';
 import odt_enrich from '../../../src/modules/expansion/odt_enrich.js';
+import pdf_enrich from '../../../src/modules/expansion/pdf_enrich.js';
+import { MAX_PDF_STREAM_BYTES } from '../../../src/modules/expansion/_documents/pdf-streams.js';
 import pptx_enrich from '../../../src/modules/expansion/pptx_enrich.js';
 import xlsx_enrich from '../../../src/modules/expansion/xlsx_enrich.js';
 import { MAX_DOCUMENT_ELEMENTS, MAX_DOCUMENT_TEXT, MAX_SHEET_CELLS } from '../../../src/modules/expansion/_documents/budgets.js';
 import { startTestServer, type TestServer } from '../../server/harness.js';
-import { officeBomb, type OfficeFormat } from '../../support/hostile-inputs.js';
+import { officeBomb, pdfBomb, type OfficeFormat } from '../../support/hostile-inputs.js';
 import { docx, ods, odt, zipParts } from './fixtures-docs/build.js';
 
 let t: TestServer;
 before(async () => {
-  t = await startTestServer({ builtins: [docx_enrich, odt_enrich, ods_enrich, xlsx_enrich, pptx_enrich, html_to_markdown] });
+  t = await startTestServer({ builtins: [docx_enrich, odt_enrich, ods_enrich, xlsx_enrich, pptx_enrich, html_to_markdown, pdf_enrich] });
 });
 after(() => t.close());
 
@@ -97,5 +99,17 @@ describe('document budgets', () => {
       error: `The page holds more than ${n(MAX_HTML_ELEMENTS)} HTML elements, the resource budget for one page on this server.`,
     });
     await stillServing();
+  });
+
+  test('pdf_enrich: a 200 KB PDF whose content stream inflates to 200 MiB is refused before pdf.js reads it', async () => {
+    const bomb = pdfBomb(200);
+    assert.ok(bomb.length < 300_000);
+    assert.deepEqual(await t.query({ module: 'pdf_enrich', attachment: 'x.pdf', data: bomb.toString('base64') }), {
+      error: `A stream of the PDF inflates to more than ${MAX_PDF_STREAM_BYTES / 1024 / 1024} MiB, the resource budget for one document on this server.`,
+    });
+    await stillServing();
+    // Under the budget, the same PDF is read.
+    const small: any = await t.query({ module: 'pdf_enrich', attachment: 'x.pdf', data: pdfBomb(1).toString('base64') });
+    assert.equal(small.error, undefined, small.error);
   });
 });
