@@ -5,7 +5,10 @@
  * resident memory and open file descriptors. After warm-up they must not grow.
  * Also in the mix: exports of an event over 1 MiB (run on the worker pool)
  * and a custom module (isolated on its own thread) that now and then loops
- * on the CPU until its thread is terminated.
+ * on the CPU until its thread is terminated; and the hostile inputs of
+ * issue 13 (office files inflating to 90 MiB of empty elements, e-mails
+ * nested 3,000 deep or with 50,000 parts, a 49-megapixel PNG to OCR), each
+ * of which must be answered with an error naming a resource budget.
  *
  *   SOAK_SECONDS=120 npm run soak     (default 120)
  */
@@ -16,12 +19,13 @@ import { spawn } from 'node:child_process';
 import { Pool, request } from 'undici';
 import { openFds } from './burst.js';
 import { freePort, residentMiB, startProcess } from './processes.js';
+import { HOSTILE_QUERIES } from './hostile.js';
 
 const SECONDS = Number(process.env['SOAK_SECONDS'] ?? 120);
 const WORKERS = 32;
 const SAMPLE_EVERY_MS = 5000;
 
-type Call = { method: 'GET' | 'POST'; path: string; body?: string | Buffer };
+type Call = { method: 'GET' | 'POST'; path: string; body?: string | Buffer; hostile?: string };
 
 let counter = 0;
 const cve = (extra: Record<string, unknown> = {}) => ({
@@ -47,6 +51,10 @@ const SPIN_MODULE = `export default { name: 'soak_spin', kind: 'expansion', modu
   meta: { version: '1', author: 'soak', description: 'answers or spins', name: 'soak_spin' }, attributes: { input: ['text'] },
   async handle(query) { if (query.text === 'spin') for (;;) {} return { results: [{ types: ['text'], values: [query.text] }] }; } };`;
 
+/** The hostile queries as request bodies, built once (in main). */
+const HOSTILE: Array<{ name: string; body: string }> = [];
+const hostileAnswers: Record<string, number> = {};
+
 /** The mix: what each worker picks from, at random. */
 const CALLS: Array<() => Call> = [
   () => ({ method: 'GET', path: '/modules' }),
@@ -63,6 +71,10 @@ const CALLS: Array<() => Call> = [
   () => ({ method: 'GET', path: '/nope' }),
   () => ({ method: 'POST', path: '/query', body: BIG_EXPORT }),
   () => ({ method: 'POST', path: '/query', body: JSON.stringify(Math.random() < 0.05 ? { module: 'soak_spin', text: 'spin', timeout: 0.2 } : { module: 'soak_spin', text: `t${counter++}` }) }),
+  () => {
+    const hostile = HOSTILE[counter++ % HOSTILE.length]!;
+    return { method: 'POST', path: '/query', body: hostile.body, hostile: hostile.name };
+  },
 ];
 
 async function startFailingUpstream(port: number) {
@@ -80,6 +92,7 @@ async function startFailingUpstream(port: number) {
 }
 
 async function main(): Promise<void> {
+  for (const [name, build] of Object.entries(HOSTILE_QUERIES)) HOSTILE.push({ name, body: JSON.stringify(await build()) });
   const upstreamPort = await freePort();
   const stopUpstream = await startFailingUpstream(upstreamPort);
   const custom = await mkdtemp(join(tmpdir(), 'soak-modules-'));
@@ -109,8 +122,13 @@ async function main(): Promise<void> {
         const call = CALLS[Math.floor(Math.random() * CALLS.length)]!();
         try {
           const res = await pool.request({ method: call.method, path: call.path, ...(call.body ? { body: call.body } : {}) });
-          await res.body.text();
+          const text = await res.body.text();
           statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+          if (call.hostile) {
+            // Each must be refused by a budget, not crash a worker or answer a generic failure.
+            const outcome = /resource budget|megapixels this server decodes/.test(text) ? `${call.hostile}: budget` : `${call.hostile}: other: ${text.slice(0, 120)}`;
+            hostileAnswers[outcome] = (hostileAnswers[outcome] ?? 0) + 1;
+          }
         } catch {
           failures++;
         }
@@ -132,7 +150,7 @@ async function main(): Promise<void> {
   const first = steady[0];
   const last = steady[steady.length - 1];
   const maxRss = Math.max(...steady.map((s) => s.rssMiB));
-  const report = { threads, seconds: SECONDS, workers: WORKERS, requests, failures, statuses, alive, samples, rssGrowthMiB: first && last ? Math.round((last.rssMiB - first.rssMiB) * 10) / 10 : null, fdGrowth: first && last ? last.fds - first.fds : null, maxRssMiB: maxRss };
+  const report = { hostileAnswers, threads, seconds: SECONDS, workers: WORKERS, requests, failures, statuses, alive, samples, rssGrowthMiB: first && last ? Math.round((last.rssMiB - first.rssMiB) * 10) / 10 : null, fdGrowth: first && last ? last.fds - first.fds : null, maxRssMiB: maxRss };
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/soak.json', JSON.stringify(report, null, 2) + '\n');
   const lines = [
@@ -144,9 +162,11 @@ async function main(): Promise<void> {
     '',
     `after warm-up: RSS ${first?.rssMiB} → ${last?.rssMiB} MiB (max ${maxRss}), open fds ${first?.fds} → ${last?.fds}`,
     `isolated threads terminated (stuck soak_spin): ${threads.terminated}; isolated threads alive at the end: ${threads.aliveAtEnd}; worker-pool threads at the end: ${threads.workerThreads}`,
+    `hostile inputs (issue 13) answered: ${JSON.stringify(hostileAnswers)}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
-  if (!alive || failures > 0) process.exitCode = 1;
+  const unbudgeted = Object.keys(hostileAnswers).filter((k) => !k.endsWith(': budget'));
+  if (!alive || failures > 0 || unbudgeted.length > 0) process.exitCode = 1;
 }
 
 await main();

@@ -64,6 +64,9 @@ Options (environment variable in brackets):
                             (default custom)                          [${ENV.isolate}]
       --isolate-grace MS    how long an aborted isolated or offloaded query may take to stop
                             (default 1000)                            [${ENV.isolateGraceMs}]
+      --worker-memory MIB   heap the worker threads may use together; fewer threads run
+                            when it is small (default 0: a quarter of the host's memory,
+                            1024 to 4096)                             [${ENV.workerMemoryMb}]
   -s, --system              accepted for compatibility; does nothing
   -h, --help                this help
   -v, --version             print the version
@@ -111,6 +114,12 @@ function vendorLimits(entries: string[]): string[] {
   return entries;
 }
 
+function workerMemoryMb(value: string): number {
+  const n = integer('--worker-memory', value, 0, 1_048_576);
+  if (n !== 0 && n < 64) throw new UsageError(`--worker-memory must be 0 (automatic) or at least 64 MiB, got ${n}.`);
+  return n;
+}
+
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
   let parsed;
   try {
@@ -142,6 +151,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         isolate: { type: 'string', multiple: true },
         'offload-bytes': { type: 'string' },
         'isolate-grace': { type: 'string' },
+        'worker-memory': { type: 'string' },
         system: { type: 'boolean', short: 's' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -169,6 +179,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   const authToken = pick(v['auth-token'], ENV.authToken);
   const isolateGrace = pick(v['isolate-grace'], ENV.isolateGraceMs);
   const offload = pick(v['offload-bytes'], ENV.offloadBytes);
+  const workerMemory = pick(v['worker-memory'], ENV.workerMemoryMb);
   const isolate = v.isolate ? list(v.isolate.join(',')) : env[ENV.isolate] !== undefined ? list(env[ENV.isolate]) : d.isolate;
   const settings: ServerSettings = {
     listen: pick(v.listen, ENV.listen) ?? d.listen,
@@ -189,6 +200,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     offloadBytes: offload === undefined ? d.offloadBytes : integer('--offload-bytes', offload, 0, 2 ** 31),
     isolate,
     isolateGraceMs: isolateGrace === undefined ? d.isolateGraceMs : integer('--isolate-grace', isolateGrace, 0, 600_000),
+    workerMemoryMb: workerMemory === undefined ? d.workerMemoryMb : workerMemoryMb(workerMemory),
     ...(customDir ? { customDir } : {}),
     ...(caFile ? { caFile } : {}),
     ...(authToken ? { authToken } : {}),

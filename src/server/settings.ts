@@ -38,6 +38,8 @@ export interface ServerSettings {
   isolate: string[];
   /** How long an isolated query may take to stop after its abort before its thread is terminated, in ms. */
   isolateGraceMs: number;
+  /** Heap the worker pool's threads may use together, in MiB; 0: a quarter of the host's memory, 1 to 4 GiB. */
+  workerMemoryMb: number;
 }
 
 export const ENV = {
@@ -62,6 +64,7 @@ export const ENV = {
   offloadBytes: 'MISP_MODULES_OFFLOAD_BYTES',
   isolate: 'MISP_MODULES_ISOLATE',
   isolateGraceMs: 'MISP_MODULES_ISOLATE_GRACE_MS',
+  workerMemoryMb: 'MISP_MODULES_WORKER_MEMORY',
 } as const satisfies Record<keyof ServerSettings, string>;
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -87,4 +90,5 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   // Custom modules are code the project has not reviewed: a loop in one must not stall the server.
   isolate: ['custom'],
   isolateGraceMs: 1000,
+  workerMemoryMb: 0,
 };

@@ -107,7 +107,7 @@ export async function createServer(options: StartOptions = {}) {
       logger.warn({ module: name }, `--isolate names '${name}', which is not a module this server has: nothing is isolated for it`);
     }
   }
-  const workers = new WorkerPool({}, (error) => logger.error({ err: error }, 'a worker thread failed'));
+  const workers = new WorkerPool({ memoryMb: settings.workerMemoryMb }, (error) => logger.error({ err: error }, 'a worker thread failed'));
   const runner = new QueryRunner({
     workers,
     metrics,

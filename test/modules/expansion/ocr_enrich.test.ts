@@ -84,7 +84,7 @@ describe('ocr_enrich', () => {
     const header = Buffer.from(LOGO.subarray(0, 33));
     header.writeUInt32BE(60_000, 16);
     header.writeUInt32BE(60_000, 20);
-    assert.deepEqual(await query(header, 'bomb.png'), { error: 'The image is 60000×60000 pixels, more than the 50 megapixels this server decodes.' });
+    assert.deepEqual(await query(header, 'bomb.png'), { error: 'The image is 60000×60000 pixels, more than the 16 megapixels this server decodes for OCR.' });
   });
 
   test('no data', async () => {

@@ -86,7 +86,7 @@ describe('qrcode', () => {
     assert.deepEqual(await attachment(Buffer.from('%PDF-1.4 not a picture')), { error: 'Not a valid image file (expected PNG or JPEG).' });
     // Header and no picture data: once a native decoder crashed the whole server on this.
     assert.deepEqual(await attachment(QR.subarray(0, 200)), { error: 'Not a valid image file (expected PNG or JPEG).' });
-    assert.deepEqual(await attachment(pngBomb()), { error: 'The image is 40000×40000 pixels, more than the 50 megapixels this server decodes.' });
+    assert.deepEqual(await attachment(pngBomb()), { error: 'The image is 40000×40000 pixels, more than the 25 megapixels this server decodes.' });
   });
 
   test('empty or invalid attachment data, no input at all', async () => {

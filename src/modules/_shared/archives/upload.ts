@@ -1,5 +1,6 @@
 /** Checks shared by the import modules on the uploaded bytes. */
 import { ModuleError } from '../../../base/errors.js';
+import { checkJsonBudget } from '../budget.js';
 
 /** Throws when the upload is empty (MISP sends "" for an empty paste or file). */
 export function requireContent(bytes: Uint8Array, what: string): void {
@@ -17,6 +18,7 @@ export function parseJsonUpload(bytes: Uint8Array, what: string): unknown {
   } catch {
     throw new ModuleError(`The uploaded file is not UTF-8 JSON: expected ${what}.`);
   }
+  checkJsonBudget(text, 'The uploaded file');
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {

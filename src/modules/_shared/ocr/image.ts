@@ -6,17 +6,28 @@
  * the process (a native decoder segfaulted on truncated JPEGs).
  */
 import { ModuleError } from '../../../base/errors.js';
+import { BudgetExceededError } from '../budget.js';
 import { imageInfo, type ImageFormat, type ImageInfo } from './image-info.js';
 
-/** Largest picture accepted (50 megapixels: 200 MB of RGBA). */
-export const MAX_PIXELS = 50_000_000;
+/**
+ * Largest picture decoded in JavaScript (25 megapixels: 100 MB of RGBA,
+ * outside the heap cap; a blank 49-megapixel PNG of 160 KB took the server
+ * to 600 MB under the former 50-megapixel cap).
+ */
+export const MAX_PIXELS = 25_000_000;
+/**
+ * Largest picture given to Tesseract: it keeps ~30 bytes a pixel in its
+ * WebAssembly memory (outside any heap limit), so a blank 49-megapixel PNG
+ * of 50 KB took 1.6 GB. 16 megapixels holds an A4 page scanned at 400 dpi.
+ */
+export const MAX_OCR_PIXELS = 16_000_000;
 
-/** The header of a picture in one of `formats`; a ModuleError with `notImage`'s text otherwise. */
-export function checkImage(bytes: Uint8Array, notImage: string, formats: readonly ImageFormat[]): ImageInfo {
+/** The header of a picture in one of `formats`, at most `maxPixels`; a ModuleError with `notImage`'s text otherwise. */
+export function checkImage(bytes: Uint8Array, notImage: string, formats: readonly ImageFormat[], maxPixels = MAX_PIXELS): ImageInfo {
   const info = imageInfo(bytes);
   if (!info || !formats.includes(info.format)) throw new ModuleError(notImage);
-  if (info.width * info.height > MAX_PIXELS) {
-    throw new ModuleError(`The image is ${info.width}×${info.height} pixels, more than the ${MAX_PIXELS / 1_000_000} megapixels this server decodes.`);
+  if (info.width * info.height > maxPixels) {
+    throw new BudgetExceededError(`The image is ${info.width}×${info.height} pixels, more than the ${maxPixels / 1_000_000} megapixels this server decodes${maxPixels === MAX_OCR_PIXELS ? ' for OCR' : ''}.`);
   }
   return info;
 }
@@ -56,7 +67,7 @@ export async function decodeRgba(bytes: Uint8Array, notImage: string): Promise<R
         useTArray: true,
         formatAsRGBA: true,
         maxResolutionInMP: MAX_PIXELS / 1_000_000,
-        maxMemoryUsageInMB: 1024,
+        maxMemoryUsageInMB: 512,
       });
     }
   } catch (error) {

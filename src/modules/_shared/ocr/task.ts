@@ -5,7 +5,8 @@
 import { ModuleError } from '../../../base/errors.js';
 import { settle, type TaskOutcome } from '../archives/offload.js';
 import { withTesseract, type Recognizer } from './engine.js';
-import { checkImage, OCR_FORMATS } from './image.js';
+import { BudgetExceededError } from '../budget.js';
+import { checkImage, MAX_OCR_PIXELS, OCR_FORMATS } from './image.js';
 import { pdfPagesText } from './pdf-pages.js';
 
 export interface OcrTaskInput {
@@ -27,7 +28,7 @@ async function readPdf(data: Uint8Array, ocr: Recognizer): Promise<string[]> {
   try {
     return await pdfPagesText(data, ocr);
   } catch (error) {
-    if (error instanceof ModuleError && !error.message.startsWith('Tesseract')) {
+    if (error instanceof ModuleError && !(error instanceof BudgetExceededError) && !error.message.startsWith('Tesseract')) {
       throw new ModuleError(`Couldn't analyze file as PDF. Error was: ${error.message.replace(/\.$/, '')}.`);
     }
     throw error;
@@ -39,7 +40,7 @@ export default async function ocrTask({ data, notSupported }: OcrTaskInput): Pro
     withTesseract(async (ocr) => {
       if (isPdf(data)) return { pages: await readPdf(data, ocr) };
       // Tesseract's own decoders (WebAssembly) read the picture; only the header is checked here.
-      checkImage(data, notSupported, OCR_FORMATS);
+      checkImage(data, notSupported, OCR_FORMATS, MAX_OCR_PIXELS);
       return { pages: [await ocr.recognize(Buffer.from(data.buffer, data.byteOffset, data.byteLength))] };
     }),
   );

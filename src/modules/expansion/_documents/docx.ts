@@ -6,6 +6,8 @@
  * tracked insertions, content controls and fields is not read.
  */
 import { ModuleError } from '../../../base/errors.js';
+import type { CountBudget } from '../../_shared/budget.js';
+import { cellBudget, checkText } from './budgets.js';
 import { OfficePackage } from './package.js';
 import { attr, childElements, firstChild, type XmlElement } from './xml.js';
 
@@ -69,29 +71,30 @@ function gridBefore(row: XmlElement): number {
   return Number.isFinite(before) && before > 0 ? before : 0;
 }
 
-/** The cells of each row as python-docx's `row.cells` lists them. */
-function rowCells(table: XmlElement): XmlElement[][] {
+/** The cells of each row as python-docx's `row.cells` lists them; spans are counted against `cells`. */
+function rowCells(table: XmlElement, cells: CountBudget): XmlElement[][] {
   const rows = childElements(table, W, 'tr');
   // Per row: the cell starting at each grid offset, to resolve vertical merges.
   const starts: Array<Map<number, XmlElement>> = [];
   const result: XmlElement[][] = [];
   rows.forEach((row, index) => {
     const byOffset = new Map<number, XmlElement>();
-    const cells: XmlElement[] = [];
+    const rowCells: XmlElement[] = [];
     let offset = gridBefore(row);
     for (const tc of childElements(row, W, 'tc')) {
       const span = gridSpan(tc);
+      cells.take(span, 'A table of the document');
       byOffset.set(offset, tc);
       let content = tc;
       if (vMerge(tc) === 'continue') {
         // The cell above at the same offset (itself resolved); python-docx fails on a first-row continue, this keeps the cell.
         content = index > 0 ? (resolvedAbove(starts, index - 1, offset) ?? tc) : tc;
       }
-      for (let i = 0; i < span; i += 1) cells.push(content);
+      for (let i = 0; i < span; i += 1) rowCells.push(content);
       offset += span;
     }
     starts.push(byOffset);
-    result.push(cells);
+    result.push(rowCells);
   });
   return result;
 
@@ -115,11 +118,13 @@ export async function docxText(bytes: Uint8Array): Promise<string> {
   const body = firstChild(root, W, 'body');
   if (!body) throw new ModuleError(`${part} has no w:body element`);
   let text = '';
-  for (const paragraph of childElements(body, W, 'p')) text += `\n${paragraphText(paragraph)}`;
+  for (const paragraph of childElements(body, W, 'p')) text = checkText(`${text}\n${paragraphText(paragraph)}`);
+  // Merged cells repeat their text: what they may cost is counted, cells and text.
+  const cells = cellBudget();
   for (const table of childElements(body, W, 'tbl')) {
-    for (const cells of rowCells(table)) {
-      for (const cell of cells) {
-        for (const paragraph of childElements(cell, W, 'p')) text += `\n${paragraphText(paragraph)}`;
+    for (const row of rowCells(table, cells)) {
+      for (const cell of row) {
+        for (const paragraph of childElements(cell, W, 'p')) text = checkText(`${text}\n${paragraphText(paragraph)}`);
       }
     }
   }

@@ -1,5 +1,6 @@
 /** Shared pieces of the OpenDocument formats (odt, ods): the content part and paragraph text. */
 import { ModuleError } from '../../../base/errors.js';
+import { checkText } from './budgets.js';
 import { OfficePackage } from './package.js';
 import { attr, firstChild, isElement, type XmlElement } from './xml.js';
 
@@ -18,6 +19,7 @@ const SPAN_LIKE = new Set(['span', 'a', 'p', 'h']);
 export function paragraphText(element: XmlElement): string {
   let text = '';
   for (const child of element.children) {
+    checkText(text);
     if (!isElement(child)) {
       text += child;
       continue;

@@ -13,6 +13,7 @@
  * so the last sheet came first), and an empty sheet prints as pandas'
  * "Empty DataFrame" instead of failing the whole file.
  */
+import { cellBudget } from './budgets.js';
 import { columnFromList } from './infer.js';
 import { frameToString, isNa, NONE, type Frame, type PyValue } from './frame.js';
 import { OFFICE, odfBody, paragraphText, TABLE, TEXT } from './odf.js';
@@ -61,19 +62,30 @@ function cellValue(cell: XmlElement): PyValue {
   }
 }
 
+/** The sheet's grid; every cell of it, repeats and padding included, is counted against the cell budget. */
 function sheetRows(table: XmlElement): PyValue[][] {
+  const budget = cellBudget();
+  const what = `The sheet "${attr(table, TABLE, 'name') ?? ''}"`;
   const rows: PyValue[][] = [];
   for (const row of descendants(table, TABLE, 'table-row')) {
     const cells: PyValue[] = [];
     for (const cell of childElements(row)) {
       const value = cellValue(cell);
-      for (let i = repeat(cell, 'number-columns-repeated'); i > 0; i -= 1) cells.push(value);
+      const times = repeat(cell, 'number-columns-repeated');
+      budget.take(times, what);
+      for (let i = times; i > 0; i -= 1) cells.push(value);
     }
-    for (let i = repeat(row, 'number-rows-repeated'); i > 0; i -= 1) rows.push([...cells]);
+    const times = repeat(row, 'number-rows-repeated');
+    // A row counts as one cell at least, so empty rows are counted too.
+    budget.take(Math.max(1, cells.length) * times - cells.length, what);
+    for (let i = times; i > 0; i -= 1) rows.push(i === 1 ? cells : [...cells]);
   }
   // ezodf pads short rows with empty cells.
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  for (const row of rows) while (row.length < width) row.push(NONE);
+  const width = rows.reduce((widest, r) => Math.max(widest, r.length), 0);
+  for (const row of rows) {
+    budget.take(width - row.length, what);
+    while (row.length < width) row.push(NONE);
+  }
   return rows;
 }
 

@@ -2,10 +2,12 @@
  * Office documents are zip packages of XML parts: OOXML (docx, pptx, xlsx,
  * found through their `_rels/*.rels` relationships) and ODF (odt, ods, with
  * a fixed `content.xml`). Reading is bounded: at most DOCUMENT_BUDGET bytes
- * are inflated for one document, whatever its parts claim.
+ * are inflated for one document, whatever its parts claim, and at most
+ * MAX_DOCUMENT_ELEMENTS elements are parsed from them (budgets.ts).
  */
 import { ModuleError } from '../../../base/errors.js';
 import { ByteBudget, isZip, ZipArchive } from '../../_shared/archives/index.js';
+import { elementBudget } from './budgets.js';
 import { attr, childElements, parseXml, type XmlElement } from './xml.js';
 
 /** Inflated bytes one document may cost (XML is bulky; the parsed tree costs several times more). */
@@ -28,6 +30,8 @@ export interface Relationship {
 export class OfficePackage {
   readonly #zip: ZipArchive;
   readonly #budget = new ByteBudget(DOCUMENT_BUDGET);
+  /** Elements of every part parsed, together (a part read twice counts twice). */
+  readonly #elements = elementBudget();
 
   private constructor(zip: ZipArchive) {
     this.#zip = zip;
@@ -51,7 +55,7 @@ export class OfficePackage {
   }
 
   async xml(part: string): Promise<XmlElement> {
-    return parseXml(await this.bytes(part), `The part "${part}"`);
+    return parseXml(await this.bytes(part), `The part "${part}"`, this.#elements);
   }
 
   /** The relationships of `part` ('' for the package itself); none when there is no .rels part. */

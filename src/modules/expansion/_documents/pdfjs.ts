@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { ModuleError } from '../../../base/errors.js';
+import { checkPdfStreams } from './pdf-streams.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 export type { PDFDocumentProxy, PDFPageProxy };
@@ -26,6 +27,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   if (bytes.length < 5 || Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
     throw new ModuleError('the file is not a PDF (no %PDF- header)');
   }
+  checkPdfStreams(bytes);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const dir = packageDir();
   try {

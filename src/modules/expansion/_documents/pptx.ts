@@ -7,6 +7,7 @@
  * they are skipped here too.
  */
 import { ModuleError } from '../../../base/errors.js';
+import { checkText } from './budgets.js';
 import { OfficePackage } from './package.js';
 import { attr, childElements, firstChild, type XmlElement } from './xml.js';
 
@@ -52,7 +53,7 @@ export async function pptxText(bytes: Uint8Array): Promise<string> {
     const slide = await pkg.xml(rel.target);
     const tree = firstChild(firstChild(slide, P, 'cSld') ?? slide, P, 'spTree');
     if (!tree) continue;
-    for (const shape of childElements(tree, P, 'sp')) text += `\n${shapeText(shape)}`;
+    for (const shape of childElements(tree, P, 'sp')) text = checkText(`${text}\n${shapeText(shape)}`);
   }
   return text;
 }

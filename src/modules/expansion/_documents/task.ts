@@ -1,10 +1,13 @@
 /**
  * Worker task: one document's bytes → its text. Any failure reading the
  * file becomes upstream's "Couldn't analyze file as <kind>" message (a
- * corrupt upload, not a server fault).
+ * corrupt upload, not a server fault), except a resource budget exceeded
+ * (budgets.ts), answered as it is.
  */
 import { ModuleError } from '../../../base/errors.js';
 import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
+import { BudgetExceededError } from '../../_shared/budget.js';
+import { checkText } from './budgets.js';
 import { docxText } from './docx.js';
 import { odsText } from './ods.js';
 import { odtText } from './odt.js';
@@ -32,8 +35,10 @@ export default async function extractDocumentText({ format, data }: DocumentTask
   const reader = READERS[format];
   return settle(async () => {
     try {
-      return await reader.read(data);
+      return checkText(await reader.read(data));
     } catch (error) {
+      // A budget names itself: the file may be fine, this server will not read that much of it.
+      if (error instanceof BudgetExceededError) throw error;
       const detail = error instanceof Error ? error.message : String(error);
       throw new ModuleError(`Couldn't analyze file as ${reader.label}. Error was: ${detail.replace(/\.$/, '')}.`);
     }

@@ -11,6 +11,7 @@
 import { ModuleError } from '../../../base/errors.js';
 import { columnFromParser } from './infer.js';
 import { frameToString, NAN, pyStr, type Column, type PyValue } from './frame.js';
+import { cellBudget } from './budgets.js';
 import { OfficePackage } from './package.js';
 import { cellValue, columnOf, dateStyles, MAIN, stringItemText, type CellContext } from './xlsx-cells.js';
 import { attr, childElements, firstChild, type XmlElement } from './xml.js';
@@ -22,6 +23,9 @@ const isEmpty = (value: PyValue): boolean => value.t === 'str' && value.v === ''
 
 /** pandas' get_sheet_data: rows of values, trailing empty cells and rows trimmed, rows padded to one width. */
 function sheetData(sheet: XmlElement, ctx: CellContext): PyValue[][] {
+  // Rows and columns missing from the XML cost cells too: all are counted.
+  const budget = cellBudget();
+  const what = 'The first worksheet';
   const data: PyValue[][] = [];
   const sheetDataElement = firstChild(sheet, MAIN, 'sheetData');
   if (!sheetDataElement) return data;
@@ -31,6 +35,7 @@ function sheetData(sheet: XmlElement, ctx: CellContext): PyValue[][] {
     const number = Number.isFinite(declared) && declared > rowNumber ? declared : rowNumber + 1;
     // Rows missing from the XML are empty rows.
     while (rowNumber + 1 < number) {
+      budget.take(1, what);
       data.push([]);
       rowNumber += 1;
     }
@@ -41,6 +46,7 @@ function sheetData(sheet: XmlElement, ctx: CellContext): PyValue[][] {
       const declaredColumn = columnOf(attr(cell, '', 'r') ?? '');
       column = declaredColumn ?? column + 1;
       if (column > 16_384) continue;
+      budget.take(Math.max(1, column - cells.length), what);
       while (cells.length < column - 1) cells.push(EMPTY);
       cells[column - 1] = cellValue(cell, ctx);
     }
@@ -48,8 +54,11 @@ function sheetData(sheet: XmlElement, ctx: CellContext): PyValue[][] {
     data.push(cells);
   }
   while (data.length > 0 && (data[data.length - 1]?.length ?? 0) === 0) data.pop();
-  const width = Math.max(0, ...data.map((r) => r.length));
-  for (const row of data) while (row.length < width) row.push(EMPTY);
+  const width = data.reduce((widest, r) => Math.max(widest, r.length), 0);
+  for (const row of data) {
+    budget.take(width - row.length, what);
+    while (row.length < width) row.push(EMPTY);
+  }
   return data;
 }
 

@@ -7,6 +7,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ModuleError } from '../../../base/errors.js';
+import { countXmlElements, type CountBudget } from '../../_shared/budget.js';
 
 export interface XmlElement {
   /** Namespace URI ('' when none). */
@@ -53,6 +54,9 @@ export function decodeEntities(text: string): string {
 
 type Scope = ReadonlyMap<string, string>;
 
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+const NO_CHILDREN: readonly XmlNode[] = Object.freeze([]);
+
 function qualify(name: string, scope: Scope, isAttribute: boolean): { ns: string; local: string } {
   const colon = name.indexOf(':');
   if (colon < 0) return { ns: isAttribute ? '' : (scope.get('') ?? ''), local: name };
@@ -85,14 +89,16 @@ function convert(ordered: readonly Ordered[], parentScope: Scope): XmlNode[] {
         (scope as Map<string, string>).set(key === 'xmlns' ? '' : key.slice(6), decodeEntities(String(value)));
       }
     }
-    const attrs = new Map<string, string>();
+    // Most elements have no attribute: they share one empty map (a map costs ~100 bytes).
+    let attrs: Map<string, string> | undefined;
     for (const [key, value] of Object.entries(raw)) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
       const { ns, local } = qualify(key, scope, true);
-      attrs.set(ns === '' ? local : `{${ns}}${local}`, decodeEntities(String(value)));
+      (attrs ??= new Map()).set(ns === '' ? local : `{${ns}}${local}`, decodeEntities(String(value)));
     }
     const { ns, local } = qualify(name, scope, false);
-    nodes.push({ ns, local, attrs, children: convert((node[name] ?? []) as Ordered[], scope) });
+    const children = (node[name] ?? []) as Ordered[];
+    nodes.push({ ns, local, attrs: attrs ?? NO_ATTRIBUTES, children: children.length === 0 ? NO_CHILDREN : convert(children, scope) });
   }
   return nodes;
 }
@@ -104,9 +110,13 @@ function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-/** The root element; `part` names the file inside the package in error messages. */
-export function parseXml(bytes: Uint8Array, part: string): XmlElement {
+/**
+ * The root element; `part` names the file inside the package in error
+ * messages. Its elements are counted against `budget` before any is built.
+ */
+export function parseXml(bytes: Uint8Array, part: string, budget?: CountBudget): XmlElement {
   const text = decodeXml(bytes);
+  budget?.take(countXmlElements(text), part);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     throw new ModuleError(`${part} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);

@@ -2,6 +2,7 @@
  * Turns CSV text into misp_standard results: attributes, and objects for
  * rows that carry object columns (MISP's own CSV export).
  */
+import { budgetExceeded } from '../../_shared/budget.js';
 import { ModuleError } from '../../../base/errors.js';
 import { isAttributeType, type AttributeType } from '../../../misp/attribute-types.js';
 import type { MispStandardResponse, ResultAttribute } from '../../../misp/types.js';
@@ -103,6 +104,12 @@ function addTypedRow(split: SplitRow, sinks: Sinks): void {
   });
 }
 
+/**
+ * Attributes one CSV import may build (in objects or not): a 48 MB file of
+ * short lines would otherwise make millions, and an answer of gigabytes.
+ */
+export const MAX_CSV_ATTRIBUTES = 250_000;
+
 export async function importCsv(text: string, options: CsvImportOptions): Promise<MispStandardResponse> {
   if (!options.header && !options.hasHeader) throw new ModuleError(MESSAGES.noHeader);
   const sinks: Sinks = { attributes: [], objects: new CsvObjects() };
@@ -120,6 +127,9 @@ export async function importCsv(text: string, options: CsvImportOptions): Promis
     const split = splitRow(plan, row);
     if (plan.fromMisp) addMispRow(row, split, sinks);
     else addTypedRow(split, sinks);
+    if (sinks.attributes.length + sinks.objects.attributeCount > MAX_CSV_ATTRIBUTES) {
+      throw budgetExceeded('The CSV file', MAX_CSV_ATTRIBUTES, 'attributes', 'one import');
+    }
   }
   if (!plan) throw new ModuleError('The file has no CSV rows (only blank or commented lines).');
   const results: MispStandardResponse['results'] = {};

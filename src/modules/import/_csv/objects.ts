@@ -50,6 +50,12 @@ export interface ObjectRow {
 
 export class CsvObjects {
   readonly #objects = new Map<string, ResultObject>();
+  #attributes = 0;
+
+  /** Attributes in all the objects. */
+  get attributeCount(): number {
+    return this.#attributes;
+  }
 
   /** Adds the row's attribute to its object (created by the first row with that key). */
   add(row: ObjectRow): void {
@@ -59,6 +65,7 @@ export class CsvObjects {
       this.#objects.set(row.key, object);
     }
     object.Attribute.push(objectAttribute(object.name, row));
+    this.#attributes += 1;
   }
 
   get size(): number {

@@ -7,6 +7,7 @@ import { lazyRequire } from '../../../core/lazy-require.js';
 
 const fxp = lazyRequire<typeof import('fast-xml-parser')>('fast-xml-parser');
 import { ModuleError } from '../../../base/errors.js';
+import { CountBudget, countXmlElements } from '../../_shared/budget.js';
 
 export interface XmlElement {
   /** The tag as written, namespace prefix included. */
@@ -51,8 +52,12 @@ function toNodes(ordered: readonly OrderedNode[]): XmlNode[] {
   return nodes;
 }
 
+/** Elements one imported XML file may hold (about 500 MB of heap once parsed). */
+export const MAX_XML_ELEMENTS = 1_000_000;
+
 /** The root element of an XML document; `what` names the expected format in messages. */
 export function parseXml(text: string, what: string): XmlElement {
+  new CountBudget(MAX_XML_ELEMENTS, 'XML elements', 'one imported file').take(countXmlElements(text), 'The file');
   const { XMLParser, XMLValidator } = fxp();
   const valid = XMLValidator.validate(text);
   if (valid !== true) {

@@ -1,5 +1,6 @@
 /** Worker task: a ThreatAnalyzer archive.zip or analysis.json → legacy import entries. */
 import { ModuleError } from '../../../base/errors.js';
+import { checkJsonBudget } from '../../_shared/budget.js';
 import type { LegacyResponse } from '../../../misp/types.js';
 import { legacyResults } from '../../../misp/legacy-result.js';
 import { ByteBudget } from '../../_shared/archives/limits.js';
@@ -21,8 +22,15 @@ const MODIFIED = /^Analysis\/proc_\d+\/modified_files\/.+\./;
 
 function parseAnalysis(bytes: Uint8Array, where: string): Record<string, unknown> {
   let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ModuleError(where === 'upload' ? 'Uploaded file is not a zip or json file.' : `${where} is not valid UTF-8 JSON.`);
+  }
+  checkJsonBudget(text, where === 'upload' ? 'The uploaded file' : where);
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     throw new ModuleError(where === 'upload' ? 'Uploaded file is not a zip or json file.' : `${where} is not valid UTF-8 JSON.`);
   }

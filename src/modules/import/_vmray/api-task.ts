@@ -3,6 +3,7 @@
  * VMRay API and converts them (summaries run to several MB; the server's
  * event loop never parses them).
  */
+import { checkJsonBudget } from '../../_shared/budget.js';
 import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
@@ -28,8 +29,10 @@ export interface VMRayApiTaskInput {
 
 function parseSummary(bytes: Uint8Array, analysisId: string, file: string): Json {
   let report: unknown;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  checkJsonBudget(text, `VMRay's ${file} for analysis ${analysisId}`);
   try {
-    report = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, ''));
+    report = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ModuleError(`VMRay answered an invalid ${file} for analysis ${analysisId} (not JSON).`, { cause: error });
   }
