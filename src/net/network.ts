@@ -1,18 +1,20 @@
 /**
  * The network layer as the server builds it once at start-up. `forQuery`
- * hands each query its own `http` and `dns`, bound to the query's signal;
+ * hands each query its own `http`, `dns` and `net`, bound to the query's signal;
  * the connection pools behind them are shared.
  */
 import { readFileSync } from 'node:fs';
 import { createDispatchers } from './dispatchers.js';
+import { createNetClient } from './connect.js';
 import { createDnsClient } from './dns-client.js';
 import { createHttpClient } from './http-client.js';
 import { resolveSettings, type NetworkSettings } from './settings.js';
-import type { DnsClient, HttpClient } from './types.js';
+import type { DnsClient, HttpClient, NetClient } from './types.js';
 
 export interface QueryNetwork {
   http: HttpClient;
   dns: DnsClient;
+  net: NetClient;
 }
 
 export interface Network {
@@ -30,7 +32,11 @@ export function createNetwork(settings: NetworkSettings, env: NodeJS.ProcessEnv 
   const dispatchers = createDispatchers(resolved);
   const deps = { settings: resolved, dispatchers };
   return {
-    forQuery: (signal) => ({ http: createHttpClient(deps, signal), dns: createDnsClient(signal, resolved.dnsServers) }),
+    forQuery: (signal) => ({
+      http: createHttpClient(deps, signal),
+      dns: createDnsClient(signal, resolved.dnsServers),
+      net: createNetClient(resolved, signal),
+    }),
     close: () => dispatchers.close(),
   };
 }
