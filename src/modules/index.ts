@@ -53,6 +53,7 @@ import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
 import sourcecache from './expansion/sourcecache.js';
+import ssh_fingerprint from './expansion/ssh_fingerprint.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
@@ -145,6 +146,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sigma_syntax_validator,
   sigmf_expand,
   sourcecache,
+  ssh_fingerprint,
   stix2_pattern_syntax_validator,
   threatfox,
   urlhaus,
