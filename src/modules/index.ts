@@ -56,6 +56,7 @@ import sourcecache from './expansion/sourcecache.js';
 import ssh_fingerprint from './expansion/ssh_fingerprint.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatfox from './expansion/threatfox.js';
+import tls_certificate_check from './expansion/tls_certificate_check.js';
 import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
@@ -149,6 +150,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ssh_fingerprint,
   stix2_pattern_syntax_validator,
   threatfox,
+  tls_certificate_check,
   urlhaus,
   variotdbs,
   vulnerability_lookup,

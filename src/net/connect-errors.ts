@@ -17,6 +17,15 @@ export class ConnectError extends ModuleError {
   ) {
     super(message, options);
   }
+
+  /** What the socket or OpenSSL said, in one line ("wrong version number", "self-signed certificate"), with its code. */
+  get detail(): string {
+    const cause = this.cause;
+    if (!(cause instanceof Error)) return this.message;
+    const reason = (cause as { reason?: unknown }).reason;
+    const text = typeof reason === 'string' && reason !== '' ? reason : (cause.message.split('\n')[0] ?? '').trim();
+    return this.systemCode ? `${text} (${this.systemCode})` : text;
+  }
 }
 
 const TLS_VERIFY_CODES = new Set([
@@ -40,8 +49,9 @@ const UNREACHABLE_CODES = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL
 /** A socket, resolver or TLS failure while connecting or reading. */
 export function connectFailure(error: unknown, service: string, connected: boolean): ConnectError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const detail = error instanceof Error ? error.message : String(error);
   const make = (kind: ConnectErrorCode, message: string) => new ConnectError(message, kind, code, { cause: error });
+  const reason = (error as { reason?: unknown } | undefined)?.reason;
+  const detail = typeof reason === 'string' && reason !== '' ? reason : (error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error));
   if (code === 'ECONNREFUSED') return make('REFUSED', `${service} refused the connection.`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA' || code === 'EAI_NONAME') {
     return make('UNRESOLVED', `Could not connect to ${service}: the host name does not resolve.`);
@@ -49,7 +59,7 @@ export function connectFailure(error: unknown, service: string, connected: boole
   if (code && UNREACHABLE_CODES.has(code)) return make('UNREACHABLE', `Could not connect to ${service}: host or network unreachable (${code}).`);
   if (code && TLS_VERIFY_CODES.has(code)) return make('TLS_VERIFY', `The TLS certificate of ${service} could not be verified: ${detail} (${code}).`);
   if (code?.startsWith('ERR_SSL') || code?.startsWith('ERR_TLS') || /SSL|TLS/.test(detail)) {
-    return make('TLS', `TLS with ${service} failed: ${detail}`);
+    return make('TLS', `TLS with ${service} failed: ${detail}${code ? ` (${code})` : ''}.`);
   }
   if (code === 'ECONNRESET' || code === 'EPIPE') {
     return make('RESET', connected ? `${service} reset the connection.` : `${service} closed the connection while connecting.`);
