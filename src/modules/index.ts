@@ -60,6 +60,7 @@ import tls_certificate_check from './expansion/tls_certificate_check.js';
 import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
+import whois from './expansion/whois.js';
 import wiki from './expansion/wiki.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
 import xposedornot from './expansion/xposedornot.js';
@@ -154,6 +155,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   urlhaus,
   variotdbs,
   vulnerability_lookup,
+  whois,
   wiki,
   xlsx_enrich,
   xposedornot,
