@@ -13,8 +13,9 @@
  * "Unsupported attribute type: {type}". The fingerprint hashes the server's
  * KEXINIT, which holds a random cookie: it differs at every connection (as
  * upstream's does).
- * Fixed: `port` and `timeout` are declared (upstream read them without
- * declaring them, so MISP could not set them); the address goes through the
+ * Kept too: the settings `port` and `timeout`, declared as upstream declares
+ * them, so MISP can set them.
+ * Fixed: the address goes through the
  * URL guard (a loopback, private, link-local or metadata address is refused
  * before any connection unless the admin allows it with --allow-url-range);
  * the banner is the server's version line, also when the server sends other

@@ -13,8 +13,9 @@
  * worded as upstream ("Certificate verification failed: …", "SSL error: …",
  * "Connection timed out", "Connection refused (port closed)"), and the errors
  * "Missing or invalid attribute." and "Unsupported attribute type: {type}".
- * Fixed: `port` and `timeout` are declared (upstream read them without
- * declaring them, so MISP could not set them); the domain goes through the URL
+ * Kept too: the settings `port` and `timeout`, declared as upstream declares
+ * them, so MISP can set them.
+ * Fixed: the domain goes through the URL
  * guard (a name resolving to a loopback, private, link-local or metadata
  * address is refused before any connection unless the admin allows it with
  * --allow-url-range), and the connection goes to the address checked; the
