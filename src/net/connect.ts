@@ -27,10 +27,11 @@ import { checkResolved, refuseConnection } from './url-guard.js';
 
 export const CONNECT_DEFAULTS = { maxBytes: 1024 * 1024 } as const;
 
-export function createNetClient(settings: ResolvedSettings, querySignal: AbortSignal): NetClient {
+/** Built once per server; hands each query its client. */
+export function netClientFactory(settings: ResolvedSettings): (querySignal: AbortSignal) => NetClient {
   // `ca` replaces Node's trust store, so the bundled roots are kept beside the extra CAs.
   const ca = settings.ca ? [...rootCertificates, ...settings.ca] : undefined;
-  return { connect: (options) => openConnection(settings, ca, querySignal, options) };
+  return (querySignal) => ({ connect: (options) => openConnection(settings, ca, querySignal, options) });
 }
 
 function checkPort(port: number): number {

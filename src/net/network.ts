@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createDispatchers } from './dispatchers.js';
-import { createNetClient } from './connect.js';
+import { netClientFactory } from './connect.js';
 import { createDnsClient } from './dns-client.js';
 import { createHttpClient } from './http-client.js';
 import { resolveSettings, type NetworkSettings } from './settings.js';
@@ -31,11 +31,12 @@ export function createNetwork(settings: NetworkSettings, env: NodeJS.ProcessEnv 
   const resolved = resolveSettings(settings, env, (path) => readFileSync(path, 'utf8'));
   const dispatchers = createDispatchers(resolved);
   const deps = { settings: resolved, dispatchers };
+  const netClient = netClientFactory(resolved);
   return {
     forQuery: (signal) => ({
       http: createHttpClient(deps, signal),
       dns: createDnsClient(signal, resolved.dnsServers),
-      net: createNetClient(resolved, signal),
+      net: netClient(signal),
     }),
     close: () => dispatchers.close(),
   };
