@@ -17,7 +17,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { connect as tcpConnect, isIP, type LookupFunction, type Socket } from 'node:net';
 import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
 import { AbortedError, ModuleError } from '../base/errors.js';
-import { ConnectError, connectFailure, connectTimeout } from './connect-errors.js';
+import { connectFailure, connectTimeout } from './connect-errors.js';
 import { SocketConnection } from './connection.js';
 import { parseIp } from './ip.js';
 import type { ResolvedSettings } from './settings.js';
@@ -40,7 +40,7 @@ function checkPort(port: number): number {
 }
 
 /** `host:port`, `[v6]:port`. */
-export function hostPort(host: string, port: number): string {
+function hostPort(host: string, port: number): string {
   return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
@@ -145,4 +145,3 @@ function attempt(target: string, port: number, host: string, options: ConnectOpt
   });
 }
 
-export { ConnectError };

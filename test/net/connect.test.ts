@@ -172,6 +172,15 @@ test('more than maxBytes is an error, and the connection is closed', async (t) =
   await closedBy(server);
 });
 
+test('a user host name that does not resolve is UNRESOLVED', async (t) => {
+  const net = client(t, { lookup: tableLookup({}) });
+  await assert.rejects(net.connect({ host: 'nowhere.example', port: 443, tls: true, userAddress: true }), (error: unknown) => {
+    code('UNRESOLVED')(error);
+    assert.equal((error as Error).message, 'Could not connect to nowhere.example:443: the host name does not resolve.');
+    return true;
+  });
+});
+
 test('a closed port is REFUSED; a bad port a ModuleError', async (t) => {
   const port = await closedPort();
   const net = client(t);

@@ -174,12 +174,6 @@ testModule({
         assert.equal(servers.silent.open, 0);
       },
     },
-    {
-      name: 'a name that does not resolve: an error text, nothing invented',
-      query: attribute('no-such-host.invalid'),
-      inputUuids: [UUID],
-      check: error('no-such-host.invalid', /^TLS error for no-such-host\.invalid: Could not connect to no-such-host\.invalid:\d+: the host name does not resolve \(TLS Certificate Check - error\)$/),
-    },
     { name: 'no attribute: upstream\'s message', query: {}, error: 'Missing or invalid attribute.' },
     { name: 'an ip-dst attribute: upstream\'s message', query: attribute('127.0.0.1', 'ip-dst'), error: 'Unsupported attribute type: ip-dst' },
     { name: 'a value that is no host name', query: attribute('https://example.org/x'), messageId: 'notAName', data: { value: 'https://example.org/x' } },
