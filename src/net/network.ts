@@ -4,8 +4,8 @@
  * the connection pools behind them are shared.
  */
 import { readFileSync } from 'node:fs';
-import { createDispatchers } from './dispatchers.js';
 import { netClientFactory } from './connect.js';
+import { createDispatchers } from './dispatchers.js';
 import { createDnsClient } from './dns-client.js';
 import { createHttpClient } from './http-client.js';
 import { resolveSettings, type NetworkSettings } from './settings.js';
