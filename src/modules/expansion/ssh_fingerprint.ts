@@ -15,9 +15,9 @@
  * upstream's does).
  * Kept too: the settings `port` and `timeout`, declared as upstream declares
  * them, so MISP can set them.
- * Fixed: the address goes through the
- * URL guard (a loopback, private, link-local or metadata address is refused
- * before any connection unless the admin allows it with --allow-url-range);
+ * Fixed: the address goes through the URL guard (a loopback, private,
+ * link-local or metadata address is refused before any connection unless the
+ * admin allows it with --allow-url-range);
  * the banner is the server's version line, also when the server sends other
  * lines first or its KEXINIT in the same segment (upstream took the first 256
  * bytes); the hash covers exactly the KEXINIT packet, read whole, and only a

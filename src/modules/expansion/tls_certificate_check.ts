@@ -15,13 +15,14 @@
  * "Missing or invalid attribute." and "Unsupported attribute type: {type}".
  * Kept too: the settings `port` and `timeout`, declared as upstream declares
  * them, so MISP can set them.
- * Fixed: the domain goes through the URL
- * guard (a name resolving to a loopback, private, link-local or metadata
- * address is refused before any connection unless the admin allows it with
- * --allow-url-range), and the connection goes to the address checked; the
- * server's `--ca-file` is trusted besides the bundled roots (a MISP behind a
- * TLS-inspecting proxy, an internal CA); an invalid `port` or `timeout`
- * setting is a clear error instead of a crash.
+ * Fixed: the domain goes through the URL guard (a name resolving to a
+ * loopback, private, link-local or metadata address is refused before any
+ * connection unless the admin allows it with --allow-url-range), and the
+ * connection goes to the address checked; the server's `--ca-file` is trusted
+ * besides the bundled roots (an internal CA); an internationalised name is
+ * connected to as its A-label; a value that is no host name (a URL) and an
+ * invalid `port` or `timeout` setting are clear errors instead of a lookup or
+ * a crash; OpenSSL's reasons are given in one line with their code.
  */
 import { domainToASCII } from 'node:url';
 import { defineMessages } from '../../base/messages.js';
