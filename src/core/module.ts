@@ -4,7 +4,7 @@
  * state; everything they need arrives in their context.
  */
 import { isMessageCatalogue, type MessageCatalogue } from '../base/messages.js';
-import type { DnsClient, HttpClient } from '../net/types.js';
+import type { DnsClient, HttpClient, NetClient } from '../net/types.js';
 import type { SharedResources } from './resource-cache.js';
 import type { VendorApi, VendorSpec } from './vendor-api.js';
 import type { WorkerRunner } from './worker-pool.js';
@@ -128,6 +128,8 @@ export interface ModuleContext {
   /** The only way to reach HTTP services (timeouts, proxies, host overrides, URL guard). */
   readonly http: HttpClient;
   readonly dns: DnsClient;
+  /** Raw TCP/TLS connections (an SSH banner, a certificate, whois); `userAddress: true` for addresses from attributes. */
+  readonly net: NetClient;
   /** CPU-heavy work on a worker thread, terminated when the query is aborted. */
   readonly workers: WorkerRunner;
   /** Costly read-only resources (databases, compiled rules) kept by the server between queries. */

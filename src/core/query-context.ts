@@ -4,7 +4,7 @@
  * every query (measurable at thousands of queries per second). The abort
  * signal and the clients bound to it are made on first use.
  */
-import type { DnsClient, HttpClient } from '../net/types.js';
+import type { DnsClient, HttpClient, NetClient } from '../net/types.js';
 import type { LazyAbort } from './lazy-abort.js';
 import type { ModuleConfig, ModuleContext, ModuleLogger } from './module.js';
 import type { SharedResources } from './resource-cache.js';
@@ -13,11 +13,11 @@ import type { WorkerPool, WorkerRunner } from './worker-pool.js';
 
 /** Network clients bound to one query's abort signal. */
 export interface QueryNetwork {
-  forQuery(signal: AbortSignal): { http: HttpClient; dns: DnsClient };
+  forQuery(signal: AbortSignal): { http: HttpClient; dns: DnsClient; net: NetClient };
 }
 
 export class QueryContext implements ModuleContext {
-  #clients: { http: HttpClient; dns: DnsClient } | undefined;
+  #clients: { http: HttpClient; dns: DnsClient; net: NetClient } | undefined;
   #workers: WorkerRunner | undefined;
 
   constructor(
@@ -43,6 +43,11 @@ export class QueryContext implements ModuleContext {
   get dns(): DnsClient {
     this.#clients ??= this.network.forQuery(this.abort.signal);
     return this.#clients.dns;
+  }
+
+  get net(): NetClient {
+    this.#clients ??= this.network.forQuery(this.abort.signal);
+    return this.#clients.net;
   }
 
   vendor(spec: VendorSpec): VendorApi {

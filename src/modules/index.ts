@@ -53,13 +53,16 @@ import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
 import sourcecache from './expansion/sourcecache.js';
+import ssh_fingerprint from './expansion/ssh_fingerprint.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatcrowd from './expansion/threatcrowd.js';
 import threatfox from './expansion/threatfox.js';
+import tls_certificate_check from './expansion/tls_certificate_check.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
+import whois from './expansion/whois.js';
 import wiki from './expansion/wiki.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
 import xposedornot from './expansion/xposedornot.js';
@@ -147,13 +150,16 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sigma_syntax_validator,
   sigmf_expand,
   sourcecache,
+  ssh_fingerprint,
   stix2_pattern_syntax_validator,
   threatcrowd,
   threatfox,
+  tls_certificate_check,
   trustar_enrich,
   urlhaus,
   variotdbs,
   vulnerability_lookup,
+  whois,
   wiki,
   xlsx_enrich,
   xposedornot,

@@ -12,6 +12,7 @@ export {
 export { HttpStatusError, statusLine } from './http-errors.js';
 export { vendorErrorDetail } from './error-detail.js';
 export { UrlGuardError } from './url-guard.js';
+export { ConnectError } from './connect-errors.js';
 export { DnsError, parseNameserver, parseDnsServers, DNS_DEFAULTS, type DnsErrorCode } from './dns-client.js';
 export { basicAuthorization } from './request-parts.js';
 export { classifyAddress, describeVerdict, type Verdict } from './special-ranges.js';

@@ -1,18 +1,20 @@
 /**
  * The network layer as the server builds it once at start-up. `forQuery`
- * hands each query its own `http` and `dns`, bound to the query's signal;
+ * hands each query its own `http`, `dns` and `net`, bound to the query's signal;
  * the connection pools behind them are shared.
  */
 import { readFileSync } from 'node:fs';
+import { netClientFactory } from './connect.js';
 import { createDispatchers } from './dispatchers.js';
 import { createDnsClient } from './dns-client.js';
 import { createHttpClient } from './http-client.js';
 import { resolveSettings, type NetworkSettings } from './settings.js';
-import type { DnsClient, HttpClient } from './types.js';
+import type { DnsClient, HttpClient, NetClient } from './types.js';
 
 export interface QueryNetwork {
   http: HttpClient;
   dns: DnsClient;
+  net: NetClient;
 }
 
 export interface Network {
@@ -29,8 +31,13 @@ export function createNetwork(settings: NetworkSettings, env: NodeJS.ProcessEnv 
   const resolved = resolveSettings(settings, env, (path) => readFileSync(path, 'utf8'));
   const dispatchers = createDispatchers(resolved);
   const deps = { settings: resolved, dispatchers };
+  const netClient = netClientFactory(resolved);
   return {
-    forQuery: (signal) => ({ http: createHttpClient(deps, signal), dns: createDnsClient(signal, resolved.dnsServers) }),
+    forQuery: (signal) => ({
+      http: createHttpClient(deps, signal),
+      dns: createDnsClient(signal, resolved.dnsServers),
+      net: netClient(signal),
+    }),
     close: () => dispatchers.close(),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The contract between modules and the network layer. Modules only see these
- * interfaces through their context (`ctx.http`, `ctx.dns`); the implementation
+ * interfaces through their context (`ctx.http`, `ctx.dns`, `ctx.net`); the implementation
  * lives beside this file.
  */
+import type { PeerCertificate } from 'node:tls';
 
 export interface HttpRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
@@ -80,4 +81,72 @@ export interface DnsClient {
   /** Generic lookup; records are returned as node:dns returns them for that type. */
   resolve(name: string, type: DnsRecordType, options?: DnsQueryOptions): Promise<unknown[]>;
   reverse(ip: string, options?: DnsQueryOptions): Promise<string[]>;
+}
+
+/** A raw TCP (or TLS) connection for the protocols HTTP does not cover (SSH banners, TLS certificates, whois). */
+export interface ConnectOptions {
+  /** A host name or an IP address (IPv6 with or without brackets). */
+  host: string;
+  port: number;
+  /** Speak TLS, verifying the peer against Node's roots plus the server's CA file (`--ca-file`). */
+  tls?: boolean;
+  /** TLS: the SNI name and the name the certificate must carry. Default: `host` when it is a name. */
+  servername?: string;
+  /**
+   * The address comes from the user (an attribute value): apply the URL guard's
+   * address checks to every address the name resolves to, and connect only to
+   * a checked address. Admin-configured servers leave it unset.
+   */
+  userAddress?: boolean;
+  /** Name used in error messages. Default `host:port`. */
+  service?: string;
+  /** Resolving, connecting and the TLS handshake. Default: the server's connect timeout (10 s). */
+  connectTimeoutMs?: number;
+  /** Longest wait for each read. Default: the server's request timeout (30 s). */
+  readTimeoutMs?: number;
+  /** Bytes the connection may receive in all; more is an error. Default 1 MiB. */
+  maxBytes?: number;
+}
+
+/** Why a connection failed, for modules that word failures their own way. */
+export type ConnectErrorCode =
+  | 'REFUSED'
+  | 'UNRESOLVED'
+  | 'UNREACHABLE'
+  | 'CONNECT_TIMEOUT'
+  | 'READ_TIMEOUT'
+  | 'TLS_VERIFY'
+  | 'TLS'
+  | 'RESET'
+  | 'TOO_LARGE'
+  | 'OTHER';
+
+export interface TlsPeer {
+  /** Negotiated protocol, e.g. `TLSv1.3`. */
+  protocol: string | undefined;
+  /** The verified peer certificate, as node:tls gives it. */
+  certificate: PeerCertificate;
+}
+
+export interface Connection {
+  /** The address actually connected to. */
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  /** Set on TLS connections. */
+  readonly tls: TlsPeer | undefined;
+  /** The bytes available, at most `limit`, waiting for at least one; undefined at the end of the stream. */
+  read(limit?: number): Promise<Buffer | undefined>;
+  /** Exactly `length` bytes; undefined when the stream ends first. */
+  readExactly(length: number): Promise<Buffer | undefined>;
+  /** Up to and including the first `\n`; undefined when the stream ends or `maxLength` bytes pass without one. */
+  readLine(maxLength: number): Promise<Buffer | undefined>;
+  /** Everything until the peer closes (bounded by `maxBytes`). */
+  readToEnd(): Promise<Buffer>;
+  write(data: string | Uint8Array): Promise<void>;
+  close(): void;
+}
+
+export interface NetClient {
+  /** Failures are ConnectErrors (ModuleErrors with a code); a refused user address is a UrlGuardError; a query abort an AbortedError. */
+  connect(options: ConnectOptions): Promise<Connection>;
 }

@@ -50,6 +50,12 @@ export function refuseUrl(url: URL, reason: string, verdict?: Verdict): UrlGuard
   return new UrlGuardError(`Refusing to fetch ${displayUrl(url)}: ${reason}.${hint}`, verdict);
 }
 
+/** A refused raw connection (`ctx.net`): names `host:port`, and the host name when it resolved to the address. */
+export function refuseConnection(service: string, verdict: Verdict, hostname?: string): UrlGuardError {
+  const reason = hostname ? `${hostname} resolves to ${describeVerdict(verdict)}` : describeVerdict(verdict);
+  return new UrlGuardError(`Refusing to connect to ${service}: ${reason}. ${ALLOW_HINT}`, verdict);
+}
+
 /** Checks the scheme and, when the host is an IP literal, the address. Throws UrlGuardError. */
 export function checkUrlBeforeSending(url: URL, allowed: readonly Cidr[]): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
