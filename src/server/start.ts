@@ -5,6 +5,7 @@
  */
 import type { DestinationStream, Logger } from 'pino';
 import { loadCustomModules } from '../core/custom-modules.js';
+import type { CustomFile } from '../core/custom-module-file.js';
 import type { ModuleDefinition } from '../core/module.js';
 import { ModuleRegistry } from '../core/registry.js';
 import { QueryRunner } from '../core/runner.js';
@@ -85,11 +86,14 @@ export async function createServer(options: StartOptions = {}) {
       : module,
   );
   const registry = new ModuleRegistry(builtins);
+  /** Custom module files that loaded: pool threads import these (and only these) again. */
+  const customFiles: CustomFile[] = [];
   if (settings.customDir) {
-    const { modules, files, problems } = await loadCustomModules(settings.customDir);
+    const { modules, files, problems } = await loadCustomModules(settings.customDir, { loadTimeoutMs: settings.customLoadTimeoutMs });
     for (const loaded of modules) {
       const file = files.get(loaded);
-      const module = file && isolatedHere(loaded, true) ? isolated.isolate(loaded, { url: file, name: loaded.name, builtin: false }) : loaded;
+      if (file) customFiles.push(file);
+      const module = file && isolatedHere(loaded, true) ? isolated.isolate(loaded, { url: file.url, name: loaded.name, builtin: false }) : loaded;
       if (registry.add(module)) logger.warn({ module: module.name }, `custom module ${module.name} replaces the built-in module of the same name`);
     }
     for (const problem of problems) {
@@ -126,7 +130,7 @@ export async function createServer(options: StartOptions = {}) {
       defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
       logLevel: settings.debug ? 'debug' : settings.logLevel,
       strictResults: settings.strictResults,
-      ...(settings.customDir ? { customDir: settings.customDir } : {}),
+      customFiles,
     },
     // Lines come scrubbed from the worker's own logger: straight to the destination.
     writeLine: (line) => writeRawLine(logger, line),

@@ -12,10 +12,10 @@
  * the fresh thread (the module never saw them); those it was running fail
  * with a clear error. The server itself is never blocked.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AbortedError, ModuleError } from '../../base/errors.js';
 import type { ModuleContext, ModuleResult, Query } from '../module.js';
-import { sourceOrBuilt } from '../worker-pool.js';
+import { startThread } from '../thread-start.js';
 import type { FromThread, ThreadData, ToThread } from './protocol.js';
 
 export interface ModuleThreadOptions {
@@ -39,18 +39,6 @@ interface Pending {
   /** The thread called the handler (the module has seen the query). */
   started: boolean;
   graceTimer?: NodeJS.Timeout;
-}
-
-/**
- * Running from source (development, tests), tsx's hooks do not reach worker
- * threads on Node 20: the thread registers them itself, so that the entry,
- * the modules and what they import load as on the main thread.
- */
-function fromSource(entry: string): string {
-  // The same registration as `node --import tsx`: ESM and CommonJS hooks.
-  const esm = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const cjs = JSON.stringify(import.meta.resolve('tsx/cjs/api'));
-  return `Promise.all([import(${esm}), import(${cjs})]).then(([e, c]) => { e.register(); c.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
 /** The thread was terminated or crashed while this query ran on it. */
@@ -133,9 +121,7 @@ export class ModuleThread {
 
   private current(): Worker {
     if (this.worker) return this.worker;
-    const entry = sourceOrBuilt(new URL('./thread-entry.js', import.meta.url));
-    const worker = new Worker(entry.endsWith('.ts') ? fromSource(entry) : new URL(entry), {
-      ...(entry.endsWith('.ts') ? { eval: true } : {}),
+    const worker = startThread(new URL('./thread-entry.js', import.meta.url), {
       workerData: this.data,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb },
     });

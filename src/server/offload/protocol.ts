@@ -1,11 +1,13 @@
 /** What the server sends with an offloaded query, and what the task tells it back. */
 import type { MessagePort } from 'node:worker_threads';
 import type { NetworkSettings } from '../../net/settings.js';
+import type { CustomFile } from '../../core/custom-module-file.js';
 
 /** Everything a worker needs to build its own runner (the same on every task). */
 export interface OffloadSettings {
   network: NetworkSettings;
-  customDir?: string;
+  /** Custom module files that loaded on the server (already checked: imported without a new check). */
+  customFiles: CustomFile[];
   maxJsonDepth: number;
   defaultTimeoutSeconds: number;
   logLevel: string;

@@ -5,7 +5,7 @@
  * runner once (registry, network, logger), from the server's settings.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { loadCustomModules } from '../../core/custom-modules.js';
+import { importCustomModule } from '../../core/custom-module-file.js';
 import { RequestError } from '../../base/errors.js';
 import { ModuleRegistry } from '../../core/registry.js';
 import { ResourceCache } from '../../core/resource-cache.js';
@@ -27,7 +27,10 @@ async function buildRunner(settings: OffloadSettings): Promise<QueryRunner> {
   const secrets = new SecretRegistry();
   const logger = createLogger({ level: settings.logLevel, secrets, pretty: false, destination: { write: (line: string) => currentPort?.postMessage(line) } });
   const registry = new ModuleRegistry(builtinModules);
-  if (settings.customDir) for (const module of (await loadCustomModules(settings.customDir)).modules) registry.add(module);
+  for (const file of settings.customFiles) {
+    const loaded = await importCustomModule(file);
+    if ('module' in loaded) registry.add(loaded.module);
+  }
   return new QueryRunner({
     registry,
     logger,
