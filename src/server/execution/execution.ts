@@ -1,0 +1,150 @@
+/**
+ * The one way a query runs, wherever it runs. The route hands over the raw
+ * body; where the query runs is a policy decided here, not by the caller:
+ *
+ * - a body over the offload threshold goes, unparsed, to a pool thread
+ *   (parsing 20 MB must not hold the event loop);
+ * - a query for an isolated module goes to the module's own thread, parsed or
+ *   not: a large body the pool thread finds is for an isolated module comes
+ *   back from it and is sent there;
+ * - everything else runs here, on the in-process runner.
+ *
+ * The server, each pool thread and each module's thread hold one of these,
+ * built by buildRunner (build.ts) from the same settings; they differ only
+ * in the places they can send a query to.
+ */
+import type { ClientGone, QueryOutcome, QueryRunner } from '../../core/runner.js';
+import { RequestError } from '../../base/errors.js';
+import { parseTimeoutSeconds } from '../../core/timeout.js';
+import { parseQueryBody } from '../body.js';
+import type { PoolAnswer, RunRequest, StartedNotice } from './protocol.js';
+import { errorOutcome } from './remote-query.js';
+
+/** A place other than this thread where queries run. */
+export interface QueryPlace<A> {
+  run(request: RunRequest, clientGone?: ClientGone): Promise<A>;
+  /** Queries running there now. */
+  readonly running: number;
+  /** Answers every running query `Timeout.` and stops it (shutdown). */
+  abortAll(): void;
+}
+
+export interface QueryJob {
+  /** The raw body, or one already parsed. */
+  body: Buffer | Record<string, unknown>;
+  requestId: string;
+  clientGone?: ClientGone;
+  /** Told once the body is parsed, before the module runs here. */
+  onStarted?: (notice: StartedNotice) => void;
+  /** Receives the module's work when it runs here (it may settle after the answer). */
+  onWork?: (work: Promise<unknown>) => void;
+}
+
+/** A query this thread must not run: it belongs on the named module's own thread (a pool thread gives it back). */
+export interface HandBack {
+  runOn: string;
+  body: ArrayBuffer;
+}
+
+/** The threads of the isolated modules, one place per module. */
+export interface OwnThreads {
+  forModule(name: string): QueryPlace<QueryOutcome>;
+  readonly running: number;
+  abortAll(): void;
+}
+
+export interface Places {
+  /** Bodies larger than `threshold` bytes run there. */
+  pool?: { place: QueryPlace<PoolAnswer>; threshold: number };
+  /**
+   * Where isolated modules run: their own threads (the server), or `hand back`
+   * (a pool thread, which cannot reach them). Absent: here (a module's own thread).
+   */
+  ownThreads?: OwnThreads | 'hand back';
+}
+
+export interface ExecutionOptions {
+  runner: QueryRunner;
+  places: Places;
+  /** Names of the modules that run on a thread of their own. */
+  isolated: ReadonlySet<string>;
+  maxJsonDepth: number;
+  defaultTimeoutSeconds: number;
+  /** Write the one line per query (only where the query entered: the server). */
+  logSummary: boolean;
+}
+
+/** The body's bytes, as an ArrayBuffer another thread can own (copied only when shared with other data). */
+export function ownBytes(raw: Buffer): ArrayBuffer {
+  const buffer = raw.buffer as ArrayBuffer;
+  return raw.byteOffset === 0 && raw.byteLength === buffer.byteLength ? buffer : buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
+}
+
+export class QueryExecution {
+  constructor(private readonly options: ExecutionOptions) {}
+
+  /** Queries running now, here and on every place this execution sends to. */
+  get running(): number {
+    const { places, runner } = this.options;
+    const threads = typeof places.ownThreads === 'object' ? places.ownThreads.running : 0;
+    return runner.running + (places.pool?.place.running ?? 0) + threads;
+  }
+
+  abortAll(): void {
+    const { places, runner } = this.options;
+    runner.abortAll();
+    places.pool?.place.abortAll();
+    if (typeof places.ownThreads === 'object') places.ownThreads.abortAll();
+  }
+
+  async run(job: QueryJob): Promise<QueryOutcome | HandBack> {
+    const started = performance.now();
+    const result = await this.place(job);
+    if (this.options.logSummary && !('runOn' in result)) this.options.runner.logSummary(job.requestId, result.module, result, performance.now() - started);
+    return result;
+  }
+
+  /** For the route: the server's execution never hands a query back (it holds the modules' threads). */
+  async answer(job: QueryJob): Promise<QueryOutcome> {
+    const result = await this.run(job);
+    return 'runOn' in result ? errorOutcome('crash', `module ${result.runOn} has no thread to run on`, result.runOn) : result;
+  }
+
+  private async place(job: QueryJob): Promise<QueryOutcome | HandBack> {
+    const { places } = this.options;
+    const raw = Buffer.isBuffer(job.body) ? job.body : undefined;
+    if (raw && places.pool && raw.length > places.pool.threshold) {
+      const answer = await places.pool.place.run({ body: ownBytes(raw), requestId: job.requestId }, job.clientGone);
+      if ('outcome' in answer) return answer.outcome;
+      return this.onOwnThread(answer.runOn, { body: answer.body, requestId: job.requestId }, job);
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = raw ? parseQueryBody(raw, this.options.maxJsonDepth) : (job.body as Record<string, unknown>);
+    } catch (error) {
+      if (!(error instanceof RequestError)) throw error;
+      return { status: error.status, body: JSON.stringify({ error: error.message }), outcome: 'bad-request' };
+    }
+    const name = body['module'];
+    if (typeof name === 'string' && this.options.isolated.has(name) && places.ownThreads) {
+      if (places.ownThreads !== 'hand back') return this.onOwnThread(name, { body, requestId: job.requestId }, job);
+      if (raw) return { runOn: name, body: ownBytes(raw) };
+    }
+    job.onStarted?.({ timeoutSeconds: this.timeoutOf(body), ...(typeof name === 'string' ? { module: name.slice(0, 200) } : {}) });
+    return this.options.runner.run(body, job.requestId, job.clientGone, job.onWork);
+  }
+
+  private onOwnThread(name: string, request: RunRequest, job: QueryJob): Promise<QueryOutcome> {
+    const { ownThreads } = this.options.places;
+    if (typeof ownThreads !== 'object') return Promise.resolve(errorOutcome('crash', `module ${name} has no thread to run on`, name));
+    return ownThreads.forModule(name).run(request, job.clientGone);
+  }
+
+  private timeoutOf(body: Record<string, unknown>): number {
+    try {
+      return parseTimeoutSeconds(body['timeout'], this.options.defaultTimeoutSeconds);
+    } catch {
+      return this.options.defaultTimeoutSeconds; // the runner answers the bad timeout itself
+    }
+  }
+}
