@@ -30,7 +30,8 @@ export async function buildRunner(settings: ExecutionSettings, parts: RunnerPart
     ...parts,
     resources: new ResourceCache(),
     defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
-    logSummary: false,
+    // The query's one line is written where it entered: the server (the runner for queries run there, QueryExecution.answer for the others).
+    logSummary: parts.metrics !== undefined,
     // Loaded only when asked for: the data model is not needed to serve.
     ...(settings.strictResults ? { checkResult: (await import('../result-checker.js')).createResultChecker() } : {}),
   });
@@ -40,7 +41,5 @@ export async function buildRunner(settings: ExecutionSettings, parts: RunnerPart
     isolated: new Set(settings.isolated),
     maxJsonDepth: settings.maxJsonDepth,
     defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
-    // The query's one line is written where it entered: the server.
-    logSummary: parts.metrics !== undefined,
   });
 }

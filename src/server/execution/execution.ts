@@ -34,7 +34,7 @@ export interface QueryJob {
   body: Buffer | Record<string, unknown>;
   requestId: string;
   clientGone?: ClientGone;
-  /** Told once the body is parsed, before the module runs here. */
+  /** Told once the body is parsed, before the module runs here (threads that run queries for the server). */
   onStarted?: (notice: StartedNotice) => void;
   /** Receives the module's work when it runs here (it may settle after the answer). */
   onWork?: (work: Promise<unknown>) => void;
@@ -63,6 +63,13 @@ export interface Places {
   ownThreads?: OwnThreads | 'hand back';
 }
 
+type Placement =
+  | { where: 'here'; body: Record<string, unknown>; module: string | undefined }
+  | { where: 'own thread'; module: string; body: Record<string, unknown> }
+  | { where: 'pool'; raw: Buffer }
+  | { where: 'hand back'; module: string; raw: Buffer }
+  | { where: 'answered'; outcome: QueryOutcome };
+
 export interface ExecutionOptions {
   runner: QueryRunner;
   places: Places;
@@ -70,8 +77,6 @@ export interface ExecutionOptions {
   isolated: ReadonlySet<string>;
   maxJsonDepth: number;
   defaultTimeoutSeconds: number;
-  /** Write the one line per query (only where the query entered: the server). */
-  logSummary: boolean;
 }
 
 /** The body's bytes, as an ArrayBuffer another thread can own (copied only when shared with other data). */
@@ -97,41 +102,62 @@ export class QueryExecution {
     if (typeof places.ownThreads === 'object') places.ownThreads.abortAll();
   }
 
-  async run(job: QueryJob): Promise<QueryOutcome | HandBack> {
-    const started = performance.now();
-    const result = await this.place(job);
-    if (this.options.logSummary && !('runOn' in result)) this.options.runner.logSummary(job.requestId, result.module, result, performance.now() - started);
-    return result;
+  /**
+   * For the route, where a query enters: its answer, and its one log line
+   * and metrics (the in-process runner writes them for queries run here).
+   * The server's execution never hands a query back: it holds the modules' threads.
+   */
+  answer(job: QueryJob): Promise<QueryOutcome> {
+    const placed = this.place(job);
+    // The hot path (a small query for a module run here) is the runner's call, nothing around it.
+    if (placed.where === 'here') return this.options.runner.run(placed.body, job.requestId, job.clientGone);
+    return this.elsewhere(placed, job, true) as Promise<QueryOutcome>;
   }
 
-  /** For the route: the server's execution never hands a query back (it holds the modules' threads). */
-  async answer(job: QueryJob): Promise<QueryOutcome> {
-    const result = await this.run(job);
-    return 'runOn' in result ? errorOutcome('crash', `module ${result.runOn} has no thread to run on`, result.runOn) : result;
+  /** For a thread that runs queries for the server: no log line (the server writes it); may hand a query back. */
+  run(job: QueryJob): Promise<QueryOutcome | HandBack> {
+    const placed = this.place(job);
+    if (placed.where === 'here') {
+      job.onStarted?.({ timeoutSeconds: this.timeoutOf(placed.body), ...(placed.module ? { module: placed.module } : {}) });
+      return this.options.runner.run(placed.body, job.requestId, job.clientGone, job.onWork);
+    }
+    return this.elsewhere(placed, job, false);
   }
 
-  private async place(job: QueryJob): Promise<QueryOutcome | HandBack> {
+  /** The policy: where this query runs. */
+  private place(job: QueryJob): Placement {
     const { places } = this.options;
     const raw = Buffer.isBuffer(job.body) ? job.body : undefined;
-    if (raw && places.pool && raw.length > places.pool.threshold) {
-      const answer = await places.pool.place.run({ body: ownBytes(raw), requestId: job.requestId }, job.clientGone);
-      if ('outcome' in answer) return answer.outcome;
-      return this.onOwnThread(answer.runOn, { body: answer.body, requestId: job.requestId }, job);
-    }
+    if (raw && places.pool && raw.length > places.pool.threshold) return { where: 'pool', raw };
     let body: Record<string, unknown>;
     try {
       body = raw ? parseQueryBody(raw, this.options.maxJsonDepth) : (job.body as Record<string, unknown>);
     } catch (error) {
       if (!(error instanceof RequestError)) throw error;
-      return { status: error.status, body: JSON.stringify({ error: error.message }), outcome: 'bad-request' };
+      return { where: 'answered', outcome: { status: error.status, body: JSON.stringify({ error: error.message }), outcome: 'bad-request' } };
     }
     const name = body['module'];
-    if (typeof name === 'string' && this.options.isolated.has(name) && places.ownThreads) {
-      if (places.ownThreads !== 'hand back') return this.onOwnThread(name, { body, requestId: job.requestId }, job);
-      if (raw) return { runOn: name, body: ownBytes(raw) };
+    const module = typeof name === 'string' ? name.slice(0, 200) : undefined;
+    if (module !== undefined && this.options.isolated.has(module) && places.ownThreads) {
+      if (places.ownThreads !== 'hand back') return { where: 'own thread', module, body };
+      if (raw) return { where: 'hand back', module, raw };
     }
-    job.onStarted?.({ timeoutSeconds: this.timeoutOf(body), ...(typeof name === 'string' ? { module: name.slice(0, 200) } : {}) });
-    return this.options.runner.run(body, job.requestId, job.clientGone, job.onWork);
+    return { where: 'here', body, module };
+  }
+
+  private async elsewhere(placed: Exclude<Placement, { where: 'here' }>, job: QueryJob, summary: boolean): Promise<QueryOutcome | HandBack> {
+    const started = performance.now();
+    let result: QueryOutcome | HandBack;
+    const request = (body: RunRequest['body']): RunRequest => ({ body, requestId: job.requestId });
+    if (placed.where === 'answered') result = placed.outcome;
+    else if (placed.where === 'hand back') result = { runOn: placed.module, body: ownBytes(placed.raw) };
+    else if (placed.where === 'own thread') result = await this.onOwnThread(placed.module, request(placed.body), job);
+    else {
+      const answer = await this.options.places.pool!.place.run(request(ownBytes(placed.raw)), job.clientGone);
+      result = 'outcome' in answer ? answer.outcome : await this.onOwnThread(answer.runOn, request(answer.body), job);
+    }
+    if (summary && !('runOn' in result)) this.options.runner.logSummary(job.requestId, result.module, result, performance.now() - started);
+    return result;
   }
 
   private onOwnThread(name: string, request: RunRequest, job: QueryJob): Promise<QueryOutcome> {
