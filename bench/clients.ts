@@ -10,10 +10,11 @@
  *   npm run build && npm run bench:clients
  *   BENCH_ROUNDS=5 BENCH_DURATION=5 npm run bench:clients
  *   BENCH_OTHER=/path/to/other/dist/cli.js npm run bench:clients   # also another build, in the same rounds
+ *   BENCH_PIN=0 taskset -c 1 npm run bench:clients   # servers on CPU 0, the load generators on CPU 1
  *
  * Needs `wrk` on the PATH. Loopback only.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { request } from 'undici';
 import autocannon from 'autocannon';
@@ -24,6 +25,17 @@ const DURATION = Number(process.env['BENCH_DURATION'] ?? 5);
 const CONNECTIONS = 50;
 const QUERY_BODY = JSON.stringify({ module: 'eql', 'ip-src': '203.0.113.7', event_id: '12', attribute_uuid: '5f1c0a2e-0000-4000-8000-000000000001' });
 const TICKS_PER_SECOND = 100;
+const PIN = process.env['BENCH_PIN'];
+
+/** With BENCH_PIN, every server thread runs on that CPU (the load generators stay where this process runs). */
+async function startServerProcess(args: string[], env: Record<string, string>): Promise<Started> {
+  const started = await startProcess(args, env);
+  if (PIN !== undefined) {
+    const pinned = spawnSync('taskset', ['-a', '-p', '-c', PIN, String(started.child.pid)], { encoding: 'utf8' });
+    if (pinned.status !== 0) throw new Error(`taskset failed: ${pinned.stderr}`);
+  }
+  return started;
+}
 
 interface Run {
   client: 'autocannon' | 'wrk';
@@ -33,6 +45,8 @@ interface Run {
   serverCpuUsPerRequest: number;
   /** CPU the load generator used, in cores (1 = one core busy all the time). */
   clientCores: number;
+  /** CPU the load generator spent per answered request, in microseconds. */
+  clientCpuUsPerRequest: number;
 }
 
 async function cpuSeconds(pid: number): Promise<number> {
@@ -50,7 +64,7 @@ async function withAutocannon(url: string): Promise<{ requests: number; clientCo
 }
 
 async function withWrk(url: string, script: string): Promise<{ requests: number; clientCores: number }> {
-  const child = spawn('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '-s', script, `${url}/query`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('wrk', [`-t${PIN === undefined ? 2 : 1}`, `-c${CONNECTIONS}`, `-d${DURATION}s`, '-s', script, `${url}/query`], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   const started = performance.now();
@@ -71,7 +85,14 @@ async function measure(client: Run['client'], target: Run['target'], process: St
   const { requests, clientCores } = client === 'wrk' ? await withWrk(process.url, wrkScript) : await withAutocannon(process.url);
   const seconds = (performance.now() - started) / 1000;
   const cpu = (await cpuSeconds(process.child.pid!)) - cpuBefore;
-  return { client, target, requestsPerSecond: Math.round(requests / seconds), serverCpuUsPerRequest: Math.round((cpu / requests) * 1e6), clientCores: Math.round(clientCores * 100) / 100 };
+  return {
+    client,
+    target,
+    requestsPerSecond: Math.round(requests / seconds),
+    serverCpuUsPerRequest: Math.round((cpu / requests) * 1e6),
+    clientCores: Math.round(clientCores * 100) / 100,
+    clientCpuUsPerRequest: Math.round(((clientCores * seconds) / requests) * 1e6),
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -80,12 +101,12 @@ async function main(): Promise<void> {
   await mkdir('bench/results', { recursive: true });
   const wrkScript = 'bench/results/wrk-query.lua';
   await writeFile(wrkScript, `wrk.method = "POST"\nwrk.body = ${JSON.stringify(QUERY_BODY)}\nwrk.headers["Content-Type"] = "application/json"\n`);
-  const server = await startProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'info' });
+  const server = await startServerProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'info' });
   await writeFile('bench/results/modules.json', await (await request(`${server.url}/modules`)).body.text());
   await writeFile('bench/results/query.json', await (await request(`${server.url}/query`, { method: 'POST', body: QUERY_BODY })).body.text());
-  const bare = await startProcess(['bench/bare-server.mjs'], { BARE_MODULES_FILE: 'bench/results/modules.json', BARE_QUERY_FILE: 'bench/results/query.json' });
+  const bare = await startServerProcess(['bench/bare-server.mjs'], { BARE_MODULES_FILE: 'bench/results/modules.json', BARE_QUERY_FILE: 'bench/results/query.json' });
   const otherPath = process.env['BENCH_OTHER'];
-  const other = otherPath ? await startProcess([otherPath], { MISP_MODULES_LOG_LEVEL: 'info' }) : undefined;
+  const other = otherPath ? await startServerProcess([otherPath], { MISP_MODULES_LOG_LEVEL: 'info' }) : undefined;
   const targets = [['server', server], ['bare', bare], ...(other ? [['other', other] as const] : [])] as const;
   const runs: Run[] = [];
   try {
@@ -105,7 +126,7 @@ async function main(): Promise<void> {
     await bare.stop();
     await other?.stop();
   }
-  const lines = ['| client | server req/s | bare req/s | ratio | server CPU µs/req | bare CPU µs/req | CPU ratio (bare/server) | client cores (server / bare) |', '|---|---|---|---|---|---|---|---|'];
+  const lines = ['| client | server req/s | bare req/s | ratio | server CPU µs/req | bare CPU µs/req | CPU ratio (bare/server) | client CPU µs/req (server / bare) |', '|---|---|---|---|---|---|---|---|'];
   const summary: Record<string, unknown> = {};
   for (const client of ['autocannon', 'wrk'] as const) {
     const pick = (target: Run['target'], key: keyof Run) => median(runs.filter((r) => r.client === client && r.target === target).map((r) => r[key] as number));
@@ -114,8 +135,8 @@ async function main(): Promise<void> {
       bareRps: pick('bare', 'requestsPerSecond'),
       serverCpu: pick('server', 'serverCpuUsPerRequest'),
       bareCpu: pick('bare', 'serverCpuUsPerRequest'),
-      serverClient: pick('server', 'clientCores'),
-      bareClient: pick('bare', 'clientCores'),
+      serverClient: pick('server', 'clientCpuUsPerRequest'),
+      bareClient: pick('bare', 'clientCpuUsPerRequest'),
     };
     // Ratios per round, then their median: rounds share their noise.
     const ratios = [];
