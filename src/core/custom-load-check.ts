@@ -8,7 +8,7 @@
  * to a fresh thread.
  */
 import type { Worker } from 'node:worker_threads';
-import type { CustomFile } from './custom-module-file.js';
+import type { CustomFile, ModuleDescription } from './custom-module-file.js';
 import type { LoadCheckAnswer } from './custom-load-thread.js';
 import { startThread } from './thread-start.js';
 
@@ -56,12 +56,16 @@ class CheckThread {
   }
 }
 
+/** What the trial of one file found: a problem, or the module's description when it could be sent. */
+export type FileTrial = { problem: string } | { description?: ModuleDescription };
+
 /**
- * Each file's problem, if any (files absent from the map loaded and hold a
- * valid module). `timeoutMs` bounds each file's import, not the thread's start.
+ * What the trial of each file found, by file URL. `timeoutMs` bounds each
+ * file's import, not the thread's start.
  */
-export async function checkCustomFiles(files: readonly CustomFile[], timeoutMs: number): Promise<Map<string, string>> {
-  const problems = new Map<string, string>();
+export async function checkCustomFiles(files: readonly CustomFile[], timeoutMs: number): Promise<Map<string, FileTrial>> {
+  const trials = new Map<string, FileTrial>();
+  const problems = { set: (url: string, problem: string) => trials.set(url, { problem }) };
   let thread: CheckThread | undefined;
   try {
     for (const file of files) {
@@ -83,10 +87,9 @@ export async function checkCustomFiles(files: readonly CustomFile[], timeoutMs: 
         problems.set(file.url, `did not finish loading within ${timeoutMs} ms (a loop, or a top-level await that never settles, at import?); its load was stopped`);
       } else if ('lost' in outcome) {
         problems.set(file.url, outcome.lost);
-      } else if (outcome.answer.problem !== undefined) {
-        problems.set(file.url, outcome.answer.problem);
-        continue;
       } else {
+        const { problem, description } = outcome.answer;
+        trials.set(file.url, problem !== undefined ? { problem } : description ? { description } : {});
         continue;
       }
       // The thread is stuck or gone: the next file gets a fresh one.
@@ -96,5 +99,5 @@ export async function checkCustomFiles(files: readonly CustomFile[], timeoutMs: 
   } finally {
     await thread?.worker.terminate();
   }
-  return problems;
+  return trials;
 }

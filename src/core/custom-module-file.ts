@@ -34,9 +34,24 @@ export async function importCustomModule(file: CustomFile): Promise<{ module: Mo
   return { module };
 }
 
-export async function customModuleProblem(file: CustomFile): Promise<string | undefined> {
-  const loaded = await importCustomModule(file);
-  return 'problem' in loaded ? loaded.problem : undefined;
+/** A module's definition without its handler: what the server lists, sent from the thread that loaded it. */
+export type ModuleDescription = Omit<ModuleDefinition, 'handle'>;
+
+export function describeDefinition(module: ModuleDefinition): ModuleDescription {
+  const { handle: _handle, ...description } = module;
+  return description;
+}
+
+/**
+ * The definition the server lists for a module whose code it never loads
+ * (it runs on its own thread): the description, with a handler that is never
+ * called on this thread.
+ */
+export function definitionRunElsewhere(description: ModuleDescription): ModuleDefinition {
+  return Object.freeze({
+    ...description,
+    handle: () => Promise.reject(new Error(`module ${description.name} runs on its own thread only`)),
+  });
 }
 
 /** A plain object with the spec's shape is accepted too; defineModule fills its defaults. */

@@ -6,13 +6,15 @@
  *
  * Each file is first tried on a thread of its own within a time limit
  * (custom-load-check.ts), so an import that loops or never settles cannot
- * hold the server; only files that passed are imported here, again within the
- * limit.
+ * hold the server. A module that runs on its own thread (`--isolate`, by
+ * default every custom module) is then listed from the description that
+ * thread sent: its code never runs on the server's thread. Other files that
+ * passed are imported here, again within the limit.
  */
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkCustomFiles } from './custom-load-check.js';
-import { customFile, importCustomModule, type CustomFile } from './custom-module-file.js';
+import { customFile, definitionRunElsewhere, importCustomModule, type CustomFile } from './custom-module-file.js';
 import { KIND_FOLDERS, type ModuleDefinition, type ModuleKind } from './module.js';
 import type { LoadProblem } from './registry.js';
 
@@ -26,6 +28,8 @@ export interface CustomLoadResult {
 export interface CustomLoadOptions {
   /** How long one file may take to import, in ms. */
   loadTimeoutMs: number;
+  /** Whether the module of this name runs on the server's thread (then the file is imported here). Default: all. */
+  runsHere?: (name: string) => boolean;
 }
 
 export const DEFAULT_CUSTOM_LOAD_TIMEOUT_MS = 10_000;
@@ -75,9 +79,16 @@ export async function loadCustomModules(dir: string, options: CustomLoadOptions 
     return { modules, files, problems };
   }
   const candidates = await listCustomFiles(root);
-  const failed = await checkCustomFiles(candidates, options.loadTimeoutMs);
+  const trials = await checkCustomFiles(candidates, options.loadTimeoutMs);
+  const runsHere = options.runsHere ?? (() => true);
   for (const file of candidates) {
-    const loaded = failed.has(file.url) ? { problem: failed.get(file.url)! } : await importWithin(file, options.loadTimeoutMs);
+    const trial = trials.get(file.url) ?? { problem: 'was not tried' };
+    const loaded =
+      'problem' in trial
+        ? trial
+        : trial.description && !runsHere(trial.description.name)
+          ? { module: definitionRunElsewhere(trial.description) }
+          : await importWithin(file, options.loadTimeoutMs);
     if ('problem' in loaded) {
       problems.push({ source: file.path, reason: loaded.problem });
       continue;

@@ -87,7 +87,11 @@ export async function createServer(options: StartOptions = {}) {
   /** Custom modules that loaded: other threads import these (and only these) again. */
   const customModules: ExecutionSettings['customModules'] = [];
   if (settings.customDir) {
-    const { modules, files, problems } = await loadCustomModules(settings.customDir, { loadTimeoutMs: settings.customLoadTimeoutMs });
+    const { modules, files, problems } = await loadCustomModules(settings.customDir, {
+      loadTimeoutMs: settings.customLoadTimeoutMs,
+      // An isolated module's code never runs on this thread: it is listed from its trial's description.
+      runsHere: (name) => !isolatedHere(name, true),
+    });
     for (const module of modules) {
       const file = files.get(module);
       if (file) customModules.push({ name: module.name, file });
@@ -111,7 +115,7 @@ export async function createServer(options: StartOptions = {}) {
     // Built-ins given by a test (options.builtins) have no file a thread could load them from.
     isolated: registry
       .all()
-      .filter((m) => isolatedHere(m, customNames.has(m.name)) && (customNames.has(m.name) || !options.builtins))
+      .filter((m) => isolatedHere(m.name, customNames.has(m.name)) && (customNames.has(m.name) || !options.builtins))
       .map((m) => m.name),
     maxJsonDepth: settings.maxJsonDepth,
     defaultTimeoutSeconds: settings.defaultTimeoutSeconds,

@@ -54,6 +54,41 @@ test('the server serves without the modules that do not load in time, and names 
   }
 });
 
+test('an isolated custom module is listed from its trial: its code never runs on the server\'s thread; with --isolate none it does', async () => {
+  const own = await mkdtemp(join(tmpdir(), 'misp-load-where-'));
+  await mkdir(join(own, 'expansion'));
+  await writeFile(
+    join(own, 'expansion', 'counts_loads.mjs'),
+    `import { isMainThread } from 'node:worker_threads';
+if (isMainThread) globalThis.__countsLoadsOnMain = (globalThis.__countsLoadsOnMain ?? 0) + 1;
+export default { name: 'counts_loads', kind: 'expansion', moduleType: ['expansion'], meta: { version: '3', author: 'a', description: 'where am I', name: 'counts_loads' },
+  config: { apikey: { description: 'key', secret: true } }, attributes: { input: ['text'], output: ['text'] },
+  async handle(q) { return { results: [{ types: ['text'], values: [isMainThread ? 'main' : 'thread'] }] }; } };`,
+  );
+  const loadsOnMain = () => (globalThis as { __countsLoadsOnMain?: number }).__countsLoadsOnMain ?? 0;
+  try {
+    const isolated = await startTestServer({ settings: { customDir: own } });
+    try {
+      const listed = ((await isolated.get('/modules')).json() as Array<{ name: string; meta: { version: string; config: string[] } }>).find((m) => m.name === 'counts_loads');
+      assert.equal(listed?.meta.version, '3');
+      assert.deepEqual(listed?.meta.config, ['apikey']);
+      assert.deepEqual(await isolated.query({ module: 'counts_loads', text: 'x' }), { results: [{ types: ['text'], values: ['thread'] }] });
+      assert.equal(loadsOnMain(), 0);
+    } finally {
+      await isolated.close();
+    }
+    const here = await startTestServer({ settings: { customDir: own, isolate: ['none'] } });
+    try {
+      assert.deepEqual(await here.query({ module: 'counts_loads', text: 'x' }), { results: [{ types: ['text'], values: ['main'] }] });
+      assert.equal(loadsOnMain(), 1);
+    } finally {
+      await here.close();
+    }
+  } finally {
+    await rm(own, { recursive: true, force: true });
+  }
+});
+
 function cli(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
 }

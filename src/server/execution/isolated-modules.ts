@@ -4,7 +4,6 @@
  * definitions as usual; the execution policy (execution.ts) sends their
  * queries here.
  */
-import type { ModuleDefinition } from '../../core/module.js';
 import type { QueryOutcome } from '../../core/runner.js';
 import type { OwnThreads, QueryPlace } from './execution.js';
 import { ModuleThread, type ModuleThreadOptions } from './module-thread.js';
@@ -14,10 +13,10 @@ import type { ExecutionSettings } from './protocol.js';
 export const ISOLATE_KEYWORDS: readonly string[] = ['custom', 'all', 'none'];
 
 /** Which modules run isolated: names, `custom` (every -c module), `all`, or `none`. */
-export function isolationMatcher(list: readonly string[]): (module: ModuleDefinition, custom: boolean) => boolean {
+export function isolationMatcher(list: readonly string[]): (name: string, custom: boolean) => boolean {
   const names = new Set(list);
   if (names.has('none')) return () => false;
-  return (module, custom) => names.has('all') || names.has(module.name) || (custom && names.has('custom'));
+  return (name, custom) => names.has('all') || names.has(name) || (custom && names.has('custom'));
 }
 
 export class IsolatedModules implements OwnThreads {
