@@ -59,7 +59,8 @@ export class ModuleThread implements QueryPlace<QueryOutcome> {
   private readonly workers = new Set<Worker>();
   private readonly pending = new Map<number, Pending>();
   private readonly pings = new Map<Worker, NodeJS.Timeout>();
-  private readonly shutdown = new AbortController();
+  /** Queries not answered yet. */
+  private readonly waiting = new Set<RemoteQuery>();
   private nextId = 1;
   private closed = false;
 
@@ -87,6 +88,7 @@ export class ModuleThread implements QueryPlace<QueryOutcome> {
       this.pending.set(id, pending);
       this.dispatch(id, pending);
     });
+    this.waiting.add(remote);
     return remote.settle({
       requestId: request.requestId,
       answer,
@@ -94,12 +96,11 @@ export class ModuleThread implements QueryPlace<QueryOutcome> {
       stop: (reason) => this.stop(id, reason),
       lost: (error, module) => this.options.onThreadEvent({ module: module ?? this.data.module, what: 'lost a query it was running', error, requestId: request.requestId }),
       clientGone,
-      shutdown: this.shutdown.signal,
-    });
+    }).finally(() => this.waiting.delete(remote));
   }
 
   abortAll(): void {
-    this.shutdown.abort(new AbortedError('The server is shutting down.'));
+    for (const remote of this.waiting) remote.shutdown();
   }
 
   async close(): Promise<void> {

@@ -29,7 +29,8 @@ export interface PoolPlaceOptions {
 
 export class PoolPlace implements QueryPlace<PoolAnswer> {
   private readonly tasks = new Set<AbortController>();
-  private readonly shutdown = new AbortController();
+  /** Queries not answered yet. */
+  private readonly waiting = new Set<RemoteQuery>();
 
   constructor(private readonly options: PoolPlaceOptions) {}
 
@@ -38,7 +39,7 @@ export class PoolPlace implements QueryPlace<PoolAnswer> {
   }
 
   abortAll(): void {
-    this.shutdown.abort(new AbortedError('The server is shutting down.'));
+    for (const remote of this.waiting) remote.shutdown();
   }
 
   async run(request: RunRequest, clientGone?: ClientGone): Promise<PoolAnswer> {
@@ -61,6 +62,7 @@ export class PoolPlace implements QueryPlace<PoolAnswer> {
         port1.close();
         this.tasks.delete(hardStop);
       });
+    this.waiting.add(remote);
     return remote.settle<PoolAnswer>({
       requestId: request.requestId,
       answer: task,
@@ -74,7 +76,6 @@ export class PoolPlace implements QueryPlace<PoolAnswer> {
         if (!hardStop.signal.aborted) this.options.logger.error({ err: error, reqId: request.requestId, module }, 'an offloaded query lost its worker thread');
       },
       clientGone,
-      shutdown: this.shutdown.signal,
-    });
+    }).finally(() => this.waiting.delete(remote));
   }
 }

@@ -11,7 +11,6 @@ import { TIMEOUT_ERROR, type ClientGone, type QueryOutcome } from '../../core/ru
 import type { StartedNotice } from './protocol.js';
 
 const TIMED_OUT = Symbol('timed out');
-const GONE = Symbol('client gone');
 
 export function errorOutcome(kind: QueryOutcome['outcome'], message: string, module?: string): QueryOutcome {
   return { status: 200, body: JSON.stringify({ error: message }), outcome: kind, ...(module ? { module } : {}) };
@@ -36,8 +35,6 @@ export interface RemoteRun<A> {
   /** Logs why the thread was lost. */
   lost: (error: unknown, module: string | undefined) => void;
   clientGone?: ClientGone | undefined;
-  /** Aborted on shutdown. */
-  shutdown: AbortSignal;
 }
 
 /** One query on another thread, seen from the server. `started` is called with the thread's notice. */
@@ -48,6 +45,10 @@ export class RemoteQuery {
   private readonly expired = new Promise<typeof TIMED_OUT>((resolve) => {
     this.expire = () => resolve(TIMED_OUT);
   });
+  private leave: ((why: 'gone' | 'shutdown') => void) | undefined;
+  private readonly left = new Promise<'gone' | 'shutdown'>((resolve) => {
+    this.leave = resolve;
+  });
 
   started(notice: StartedNotice): void {
     this.module = notice.module;
@@ -55,23 +56,22 @@ export class RemoteQuery {
     this.deadline = setTimeout(() => this.expire?.(), notice.timeoutSeconds * 1000);
   }
 
+  /** The server is shutting down: the query is answered `Timeout.` and stopped. */
+  shutdown(): void {
+    this.leave?.('shutdown');
+  }
+
   async settle<A>(run: RemoteRun<A>): Promise<A> {
     run.answer.catch(() => undefined);
-    let onShutdown: (() => void) | undefined;
-    const gone = new Promise<typeof GONE>((resolve) => {
-      onShutdown = () => resolve(GONE);
-      run.clientGone?.(onShutdown);
-      if (run.shutdown.aborted) resolve(GONE);
-      else run.shutdown.addEventListener('abort', onShutdown, { once: true });
-    });
+    run.clientGone?.(() => this.leave?.('gone'));
     try {
-      const winner = await Promise.race([run.answer, this.expired, gone]);
+      const winner = await Promise.race([run.answer, this.expired, this.left]);
       if (winner === TIMED_OUT) {
         run.stop('Timed out.');
         return run.wrap(errorOutcome('timeout', TIMEOUT_ERROR, this.module));
       }
-      if (winner === GONE) {
-        run.stop(run.shutdown.aborted ? 'The server is shutting down.' : 'The client went away.');
+      if (winner === 'gone' || winner === 'shutdown') {
+        run.stop(winner === 'shutdown' ? 'The server is shutting down.' : 'The client went away.');
         return run.wrap(errorOutcome('aborted', TIMEOUT_ERROR, this.module));
       }
       return winner;
@@ -80,7 +80,6 @@ export class RemoteQuery {
       return run.wrap(crashOutcome(run.requestId, this.module));
     } finally {
       clearTimeout(this.deadline);
-      if (onShutdown) run.shutdown.removeEventListener('abort', onShutdown);
     }
   }
 }
