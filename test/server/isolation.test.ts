@@ -42,6 +42,8 @@ before(async () => {
     chatty: `ctx.log.warn('using key ' + ctx.config.apikey, { apikey: ctx.config.apikey }); return { results: [{ types: ['text'], values: ['ok'] }] };`,
     fetches: `const r = await ctx.http.getJson('https://lookup.example.org/lookup/' + encodeURIComponent(query.text), { headers: { 'x-apikey': ctx.config.apikey } }); return { results: [{ types: ['text'], values: [r.seen + ' ' + r.key] }] };`,
     unsendable: `return { results: [{ types: ['text'], values: ['x'] }], callback: () => 1 };`,
+    // Counts its runs in the thread's globals; slow enough for identical queries to meet.
+    slowcount: `const run = (globalThis.__runs = (globalThis.__runs ?? 0) + 1); await new Promise((r) => setTimeout(r, 300)); return { results: [{ types: ['text'], values: [query.text + ' run ' + run] }] };`,
   };
   for (const [name, body] of Object.entries(modules)) await writeFile(join(dir, 'expansion', `${name}.mjs`), MODULE(name, body));
 });
@@ -128,6 +130,15 @@ describe('custom modules run isolated by default', () => {
 
   test('the network layer works from the thread, with upstream overrides', async () => {
     assert.deepEqual(await t.query({ module: 'fetches', text: 'abc', config: { apikey: 'k1' } }), { results: [{ types: ['text'], values: ['abc k1'] }] });
+  });
+
+  test('identical lookups in flight share one run on the thread, as in process', async () => {
+    await t.query({ module: 'slowcount', text: 'warm' });
+    const same = await Promise.all(Array.from({ length: 5 }, () => t.query({ module: 'slowcount', text: 'same' })));
+    const other = await t.query({ module: 'slowcount', text: 'other' });
+    assert.deepEqual(new Set(same.map((a) => JSON.stringify(a))).size, 1, 'one answer for the five');
+    assert.deepEqual(same[0], { results: [{ types: ['text'], values: ['same run 2'] }] });
+    assert.deepEqual(other, { results: [{ types: ['text'], values: ['other run 3'] }] });
   });
 
   test('many concurrent queries share the thread', async () => {

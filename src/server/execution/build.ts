@@ -39,6 +39,7 @@ export async function buildRunner(settings: ExecutionSettings, parts: RunnerPart
     runner,
     places,
     isolated: new Set(settings.isolated),
+    coalesced: new Set(parts.registry.all().filter((m) => m.coalesce).map((m) => m.name)),
     maxJsonDepth: settings.maxJsonDepth,
     defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
   });

@@ -13,7 +13,7 @@
  * built by buildRunner (build.ts) from the same settings; they differ only
  * in the places they can send a query to.
  */
-import type { ClientGone, QueryOutcome, QueryRunner } from '../../core/runner.js';
+import { TIMEOUT_ERROR, type ClientGone, type QueryOutcome, type QueryRunner } from '../../core/runner.js';
 import { RequestError } from '../../base/errors.js';
 import { parseTimeoutSeconds } from '../../core/timeout.js';
 import { parseQueryBody } from '../body.js';
@@ -75,6 +75,8 @@ export interface ExecutionOptions {
   places: Places;
   /** Names of the modules that run on a thread of their own. */
   isolated: ReadonlySet<string>;
+  /** Names of the modules whose identical queries in flight share one run (read-only lookups). */
+  coalesced: ReadonlySet<string>;
   maxJsonDepth: number;
   defaultTimeoutSeconds: number;
 }
@@ -85,7 +87,18 @@ export function ownBytes(raw: Buffer): ArrayBuffer {
   return raw.byteOffset === 0 && raw.byteLength === buffer.byteLength ? buffer : buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
 }
 
+/** One run on a module's own thread, shared by identical queries. */
+interface SharedRun {
+  answer: Promise<QueryOutcome>;
+  waiters: number;
+  /** Called when the last waiter leaves: the run is stopped. */
+  allLeft: Array<() => void>;
+}
+
 export class QueryExecution {
+  /** Runs on modules' own threads that identical queries may join (by module, body and timeout). */
+  private readonly shared = new Map<string, SharedRun>();
+
   constructor(private readonly options: ExecutionOptions) {}
 
   /** Queries running now, here and on every place this execution sends to. */
@@ -151,13 +164,55 @@ export class QueryExecution {
     const request = (body: RunRequest['body']): RunRequest => ({ body, requestId: job.requestId });
     if (placed.where === 'answered') result = placed.outcome;
     else if (placed.where === 'hand back') result = { runOn: placed.module, body: ownBytes(placed.raw) };
-    else if (placed.where === 'own thread') result = await this.onOwnThread(placed.module, request(placed.body), job);
+    else if (placed.where === 'own thread') result = await this.onOwnThreadShared(placed.module, placed.body, job);
     else {
       const answer = await this.options.places.pool!.place.run(request(ownBytes(placed.raw)), job.clientGone);
       result = 'outcome' in answer ? answer.outcome : await this.onOwnThread(answer.runOn, request(answer.body), job);
     }
     if (summary && !('runOn' in result)) this.options.runner.logSummary(job.requestId, result.module, result, performance.now() - started);
     return result;
+  }
+
+  /**
+   * Identical read-only lookups in flight share one run on the module's
+   * thread, joined here before they cross to it (as the runner does for
+   * queries run here). The `timeout` field is part of the identity: the shared
+   * run's deadline is every waiter's. A waiter whose client leaves is answered
+   * at once; the run is stopped when the last one leaves.
+   */
+  private onOwnThreadShared(name: string, body: Record<string, unknown>, job: QueryJob): Promise<QueryOutcome> {
+    if (!this.options.coalesced.has(name)) return this.onOwnThread(name, { body, requestId: job.requestId }, job);
+    const key = `${name}\n${JSON.stringify(body)}`;
+    let run = this.shared.get(key);
+    if (!run) {
+      const allLeft: Array<() => void> = [];
+      const started: SharedRun = { waiters: 0, allLeft, answer: this.onOwnThread(name, { body, requestId: job.requestId }, { ...job, clientGone: (listener) => allLeft.push(listener) }) };
+      this.shared.set(key, started);
+      void started.answer.finally(() => {
+        if (this.shared.get(key) === started) this.shared.delete(key);
+      });
+      run = started;
+    }
+    const joined = run;
+    joined.waiters++;
+    return new Promise<QueryOutcome>((resolve) => {
+      let left = false;
+      void joined.answer.then((outcome) => {
+        if (left) return;
+        left = true;
+        joined.waiters--;
+        resolve(outcome);
+      });
+      job.clientGone?.(() => {
+        if (left) return;
+        left = true;
+        resolve(errorOutcome('aborted', TIMEOUT_ERROR, name));
+        if (--joined.waiters > 0) return;
+        // Nobody waits any more: the run stops, and no one may join it.
+        if (this.shared.get(key) === joined) this.shared.delete(key);
+        for (const listener of joined.allLeft) listener();
+      });
+    });
   }
 
   private onOwnThread(name: string, request: RunRequest, job: QueryJob): Promise<QueryOutcome> {
