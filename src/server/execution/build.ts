@@ -40,6 +40,7 @@ export async function buildRunner(settings: ExecutionSettings, parts: RunnerPart
     places,
     isolated: new Set(settings.isolated),
     coalesced: new Set(parts.registry.all().filter((m) => m.coalesce).map((m) => m.name)),
+    ...(parts.metrics ? { onJoined: () => parts.metrics?.recordCoalesced() } : {}),
     maxJsonDepth: settings.maxJsonDepth,
     defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
   });

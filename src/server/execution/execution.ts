@@ -77,6 +77,8 @@ export interface ExecutionOptions {
   isolated: ReadonlySet<string>;
   /** Names of the modules whose identical queries in flight share one run (read-only lookups). */
   coalesced: ReadonlySet<string>;
+  /** Told when a query joins a run in flight (for /metrics). */
+  onJoined?: () => void;
   maxJsonDepth: number;
   defaultTimeoutSeconds: number;
 }
@@ -192,6 +194,8 @@ export class QueryExecution {
         if (this.shared.get(key) === started) this.shared.delete(key);
       });
       run = started;
+    } else {
+      this.options.onJoined?.();
     }
     const joined = run;
     joined.waiters++;
