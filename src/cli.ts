@@ -59,7 +59,10 @@ async function main(): Promise<number> {
   }
   if (command.test) {
     await server.close();
-    return 0;
+    if (registry.problems.length === 0) return 0;
+    const lines = registry.problems.map((p) => `  ${p.source}: ${p.reason}\n`).join('');
+    process.stderr.write(`misp-modules: ${registry.problems.length} module(s) could not be loaded:\n${lines}`);
+    return 1;
   }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -29,9 +29,12 @@ Options (environment variable in brackets):
   -p, --port PORT           port (default 6666)                      [${ENV.port}]
   -c, --custom DIR          custom modules: DIR/{expansion,import_mod,export_mod,action_mod}/*.js
                                                                      [${ENV.customDir}]
+      --custom-load-timeout MS  a custom module file that takes longer to import is
+                            skipped (default 10000)                   [${ENV.customLoadTimeoutMs}]
   -d, --debug               debug logging                            [${ENV.debug}=1]
       --log-level LEVEL     trace, debug, info, warn, error (default info) [${ENV.logLevel}]
-  -t, --test                load the modules, bind the port, then exit 0
+  -t, --test                load the modules, bind the port, then exit (1 if a custom
+                            module could not be loaded)
       --check               load the modules, print them and any problems; exit 1 on problems
       --timeout SECONDS     default query timeout (default 300)      [${ENV.defaultTimeoutSeconds}]
       --body-limit BYTES    largest request body (default 64 MiB)    [${ENV.bodyLimit}]
@@ -131,6 +134,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         listen: { type: 'string', short: 'l' },
         port: { type: 'string', short: 'p' },
         custom: { type: 'string', short: 'c' },
+        'custom-load-timeout': { type: 'string' },
         debug: { type: 'boolean', short: 'd' },
         'log-level': { type: 'string' },
         test: { type: 'boolean', short: 't' },
@@ -175,6 +179,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   const connections = pick(v['upstream-connections'], ENV.upstreamConnections);
   const customDir = pick(v.custom, ENV.customDir);
+  const loadTimeout = pick(v['custom-load-timeout'], ENV.customLoadTimeoutMs);
   const caFile = pick(v['ca-file'], ENV.caFile);
   const authToken = pick(v['auth-token'], ENV.authToken);
   const isolateGrace = pick(v['isolate-grace'], ENV.isolateGraceMs);
@@ -184,6 +189,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   const settings: ServerSettings = {
     listen: pick(v.listen, ENV.listen) ?? d.listen,
     port: port === undefined ? d.port : integer('--port', port, 0, 65535),
+    customLoadTimeoutMs: loadTimeout === undefined ? d.customLoadTimeoutMs : integer('--custom-load-timeout', loadTimeout, 1, 600_000),
     debug: v.debug ?? truthy(env[ENV.debug]),
     logLevel,
     defaultTimeoutSeconds: timeout === undefined ? d.defaultTimeoutSeconds : seconds('--timeout', timeout),

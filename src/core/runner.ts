@@ -62,6 +62,7 @@ interface RunParameters {
   timeoutSeconds: number;
   requestId: string;
   clientGone: ClientGone | undefined;
+  onWork: ((work: Promise<unknown>) => void) | undefined;
 }
 
 /** One run of a module's handler, awaited by one or more identical queries. */
@@ -112,7 +113,11 @@ export class QueryRunner {
     for (const abort of this.inProgress) abort.abort(reason);
   }
 
-  async run(body: Record<string, unknown>, requestId: string, clientGone?: ClientGone): Promise<QueryOutcome> {
+  /**
+   * `onWork`, when given, receives the module's work once it starts: it
+   * settles when the handler does, which may be after the answer (a timeout).
+   */
+  async run(body: Record<string, unknown>, requestId: string, clientGone?: ClientGone, onWork?: (work: Promise<unknown>) => void): Promise<QueryOutcome> {
     const { registry } = this.options;
     const started = performance.now();
     const name = body['module'];
@@ -120,7 +125,7 @@ export class QueryRunner {
     const release = this.options.secrets.add(collectSecrets(body, module));
     let outcome: QueryOutcome;
     try {
-      outcome = await this.dispatch(body, requestId, module, clientGone);
+      outcome = await this.dispatch(body, requestId, module, clientGone, onWork);
     } catch (error) {
       if (!(error instanceof RequestError)) throw error;
       outcome = errorOutcome('bad-request', error.message, module?.name, error.status);
@@ -137,7 +142,13 @@ export class QueryRunner {
     this.options.metrics?.record(outcome.module !== undefined && this.options.registry.has(outcome.module) ? outcome.module : undefined, outcome.outcome, ms / 1000);
   }
 
-  private async dispatch(body: Record<string, unknown>, requestId: string, module: ModuleDefinition | undefined, clientGone?: ClientGone): Promise<QueryOutcome> {
+  private async dispatch(
+    body: Record<string, unknown>,
+    requestId: string,
+    module: ModuleDefinition | undefined,
+    clientGone?: ClientGone,
+    onWork?: (work: Promise<unknown>) => void,
+  ): Promise<QueryOutcome> {
     const name = body['module'];
     const timeoutSeconds = parseTimeoutSeconds(body['timeout'], this.options.defaultTimeoutSeconds);
     if (name === undefined || name === null || name === '') {
@@ -151,7 +162,7 @@ export class QueryRunner {
     const query = body as Query;
     const inputProblem = checkQueryInput(module, query);
     if (inputProblem) return errorOutcome('error', inputProblem, module.name);
-    return this.execute(module, query, { config, provided, timeoutSeconds, requestId, clientGone });
+    return this.execute(module, query, { config, provided, timeoutSeconds, requestId, clientGone, onWork });
   }
 
   /** Starts the module's work, with its own abort controller (shared by coalesced waiters). */
@@ -206,6 +217,7 @@ export class QueryRunner {
     let child: Logger | undefined;
     const log = () => (child ??= this.options.logger.child({ reqId: run.requestId, module: module.name }));
     const flight = this.flightFor(module, query, run, log);
+    run.onWork?.(flight.work);
     flight.waiters++;
     let left = false;
     // A waiter that gives up (timeout, client gone) leaves; the last one to leave aborts the work.

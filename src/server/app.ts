@@ -10,24 +10,20 @@ import type { Logger } from 'pino';
 import { describeModule } from '../core/descriptor.js';
 import { RequestError } from '../base/errors.js';
 import type { ModuleRegistry } from '../core/registry.js';
-import type { QueryRunner } from '../core/runner.js';
-import type { QueryOffload } from './offload/offload.js';
-import { parseQueryBody } from './body.js';
+import type { QueryExecution } from './execution/execution.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { EXPLORER_HTML, explorerAsset } from './api-explorer.js';
 
 export interface AppOptions {
   registry: ModuleRegistry;
-  runner: QueryRunner;
+  /** Runs every query: where it runs (here, the worker pool, a module's own thread) is its business. */
+  runner: QueryExecution;
   logger: Logger;
   version: string;
   bodyLimit: number;
-  maxJsonDepth: number;
   /** How long a client may take to send a whole request, headers and body (ms); 408 and the connection closed after it. */
   requestTimeoutMs?: number;
   authToken?: string;
-  /** Runs queries whose body is over `offloadBytes` on the worker pool. */
-  offload?: { threshold: number; runner: QueryOffload };
   /** Renders /metrics (Prometheus text format). */
   metrics?: () => Promise<string>;
 }
@@ -191,9 +187,7 @@ export async function buildApp(options: AppOptions) {
     return reply.code(200).type('text/plain; version=0.0.4; charset=utf-8').send(await options.metrics());
   });
 
-  const offload = options.offload && options.offload.threshold > 0 ? options.offload : undefined;
   app.post('/query', async (request, reply) => {
-    const raw = request.body as Buffer;
     // A client that hangs up (MISP's curl timeout) aborts the module's work.
     let onClose: (() => void) | undefined;
     const clientGone = (listener: () => void) => {
@@ -202,14 +196,7 @@ export async function buildApp(options: AppOptions) {
       };
       reply.raw.once('close', onClose);
     };
-    let outcome;
-    if (offload && raw.length > offload.threshold) {
-      const started = performance.now();
-      outcome = await offload.runner.run(raw, request.id, clientGone);
-      options.runner.logSummary(request.id, outcome.module, outcome, performance.now() - started);
-    } else {
-      outcome = await options.runner.run(parseQueryBody(raw, options.maxJsonDepth), request.id, clientGone);
-    }
+    const outcome = await options.runner.answer({ body: request.body as Buffer, requestId: request.id, clientGone });
     if (onClose) reply.raw.off('close', onClose);
     return reply.code(outcome.status).type(JSON_TYPE).send(outcome.body);
   });

@@ -7,6 +7,8 @@ export interface ServerSettings {
   listen: string;
   port: number;
   customDir?: string;
+  /** How long one custom module file may take to import, in ms; past it the file is skipped. */
+  customLoadTimeoutMs: number;
   debug: boolean;
   logLevel: string;
   /** Default query timeout in seconds when the request carries none. */
@@ -46,6 +48,7 @@ export const ENV = {
   listen: 'MISP_MODULES_LISTEN',
   port: 'MISP_MODULES_PORT',
   customDir: 'MISP_MODULES_CUSTOM',
+  customLoadTimeoutMs: 'MISP_MODULES_CUSTOM_LOAD_TIMEOUT_MS',
   debug: 'MISP_MODULES_DEBUG',
   logLevel: 'MISP_MODULES_LOG_LEVEL',
   defaultTimeoutSeconds: 'MISP_MODULES_TIMEOUT',
@@ -70,6 +73,7 @@ export const ENV = {
 export const DEFAULT_SETTINGS: ServerSettings = {
   listen: '127.0.0.1',
   port: 6666,
+  customLoadTimeoutMs: 10_000,
   debug: false,
   logLevel: 'info',
   defaultTimeoutSeconds: 300,

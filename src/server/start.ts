@@ -7,12 +7,14 @@ import type { DestinationStream, Logger } from 'pino';
 import { loadCustomModules } from '../core/custom-modules.js';
 import type { ModuleDefinition } from '../core/module.js';
 import { ModuleRegistry } from '../core/registry.js';
-import { QueryRunner } from '../core/runner.js';
 import { QueryMetrics } from '../core/metrics.js';
-import { ResourceCache } from '../core/resource-cache.js';
 import { SecretRegistry } from '../core/secrets.js';
-import { sourceOrBuilt, WorkerPool } from '../core/worker-pool.js';
-import { ISOLATE_KEYWORDS, IsolatedModules, isolationMatcher } from '../core/isolation/isolate.js';
+import { WorkerPool } from '../core/worker-pool.js';
+import { buildRunner } from './execution/build.js';
+import type { QueryExecution } from './execution/execution.js';
+import { ISOLATE_KEYWORDS, IsolatedModules, isolationMatcher } from './execution/isolated-modules.js';
+import { PoolPlace } from './execution/pool-place.js';
+import type { ExecutionSettings } from './execution/protocol.js';
 import { DEFAULT_SETTINGS, type ServerSettings } from './settings.js';
 import { createNetwork, parseCidrList, parseUpstreamOverrides, type Network } from '../net/index.js';
 import type { NetworkSettings } from '../net/settings.js';
@@ -20,7 +22,6 @@ import { builtinModules } from '../modules/index.js';
 import { USER_AGENT, VERSION } from '../version.js';
 import { buildApp, type App } from './app.js';
 import { createLogger, writeRawLine } from './logger.js';
-import { QueryOffload } from './offload/offload.js';
 import { parseVendorLimits, setVendorLimitOverrides } from '../core/rate-limiter.js';
 
 export interface StartOptions {
@@ -36,12 +37,12 @@ export interface RunningServer {
   app: App;
   logger: Logger;
   registry: ModuleRegistry;
-  runner: QueryRunner;
+  /** Runs every query, wherever it runs (here, the worker pool, a module's own thread). */
+  runner: QueryExecution;
   network: Network;
   workers: WorkerPool;
   isolated: IsolatedModules;
   metrics: QueryMetrics;
-  offload: QueryOffload;
   settings: ServerSettings;
   /** The address actually bound, e.g. http://127.0.0.1:6666 */
   url: string;
@@ -73,27 +74,31 @@ export async function createServer(options: StartOptions = {}) {
   const network = createNetwork(networkSettings);
   setVendorLimitOverrides(parseVendorLimits(settings.vendorLimits));
   const metrics = new QueryMetrics();
-  const isolated = new IsolatedModules(networkSettings, {
+  const writeLine = (line: string) => writeRawLine(logger, line);
+  const isolated = new IsolatedModules({
     abortGraceMs: settings.isolateGraceMs,
     maxOldGenerationSizeMb: 1024,
-    onThreadEvent: ({ module, what, error }) => {
+    onThreadEvent: ({ module, what, error, requestId }) => {
       if (what.startsWith('thread terminated')) metrics.recordThreadTerminated();
-      logger.error({ module, ...(error ? { err: error } : {}) }, `module ${module}: ${what}`);
+      logger.error({ module, ...(requestId ? { reqId: requestId } : {}), ...(error ? { err: error } : {}) }, `module ${module}: ${what}`);
     },
+    // Lines come scrubbed from the thread's own logger: straight to the destination.
+    writeLine,
   });
   const isolatedHere = isolationMatcher(settings.isolate);
-  const builtins = (options.builtins ?? builtinModules).map((module) =>
-    // Built-ins given by a test (options.builtins) have no file the thread could load them from.
-    !options.builtins && isolatedHere(module, false)
-      ? isolated.isolate(module, { url: sourceOrBuilt(new URL('../modules/index.js', import.meta.url)), name: module.name, builtin: true })
-      : module,
-  );
+  const builtins = options.builtins ?? builtinModules;
   const registry = new ModuleRegistry(builtins);
+  /** Custom modules that loaded: other threads import these (and only these) again. */
+  const customModules: ExecutionSettings['customModules'] = [];
   if (settings.customDir) {
-    const { modules, files, problems } = await loadCustomModules(settings.customDir);
-    for (const loaded of modules) {
-      const file = files.get(loaded);
-      const module = file && isolatedHere(loaded, true) ? isolated.isolate(loaded, { url: file, name: loaded.name, builtin: false }) : loaded;
+    const { modules, files, problems } = await loadCustomModules(settings.customDir, {
+      loadTimeoutMs: settings.customLoadTimeoutMs,
+      // An isolated module's code never runs on this thread: it is listed from its trial's description.
+      runsHere: (name) => !isolatedHere(name, true),
+    });
+    for (const module of modules) {
+      const file = files.get(module);
+      if (file) customModules.push({ name: module.name, file });
       if (registry.add(module)) logger.warn({ module: module.name }, `custom module ${module.name} replaces the built-in module of the same name`);
     }
     for (const problem of problems) {
@@ -107,52 +112,45 @@ export async function createServer(options: StartOptions = {}) {
       logger.warn({ module: name }, `--isolate names '${name}', which is not a module this server has: nothing is isolated for it`);
     }
   }
-  const workers = new WorkerPool({ memoryMb: settings.workerMemoryMb }, (error) => logger.error({ err: error }, 'a worker thread failed'));
-  const runner = new QueryRunner({
-    workers,
-    metrics,
-    resources: new ResourceCache(),
-    registry,
-    logger,
-    secrets,
-    network,
+  const customNames = new Set(customModules.map((c) => c.name));
+  const executionSettings: ExecutionSettings = {
+    network: networkSettings,
+    customModules,
+    // Built-ins given by a test (options.builtins) have no file a thread could load them from.
+    isolated: registry
+      .all()
+      .filter((m) => isolatedHere(m.name, customNames.has(m.name)) && (customNames.has(m.name) || !options.builtins))
+      .map((m) => m.name),
+    maxJsonDepth: settings.maxJsonDepth,
     defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
-    // Loaded only when asked for: the data model is not needed to serve.
-    ...(settings.strictResults ? { checkResult: (await import('./result-checker.js')).createResultChecker() } : {}),
-  });
-  const offload = new QueryOffload({
-    pool: workers,
-    logger,
-    graceMs: settings.isolateGraceMs,
-    settings: {
-      network: networkSettings,
-      maxJsonDepth: settings.maxJsonDepth,
-      defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
-      logLevel: settings.debug ? 'debug' : settings.logLevel,
-      strictResults: settings.strictResults,
-      ...(settings.customDir ? { customDir: settings.customDir } : {}),
-    },
-    // Lines come scrubbed from the worker's own logger: straight to the destination.
-    writeLine: (line) => writeRawLine(logger, line),
-  });
+    logLevel: settings.debug ? 'debug' : settings.logLevel,
+    strictResults: settings.strictResults,
+    vendorLimits: settings.vendorLimits,
+  };
+  isolated.configure(executionSettings);
+  const workers = new WorkerPool({ memoryMb: settings.workerMemoryMb }, (error) => logger.error({ err: error }, 'a worker thread failed'));
+  const pool = new PoolPlace({ pool: workers, logger, graceMs: settings.isolateGraceMs, settings: executionSettings, writeLine });
+  const runner = await buildRunner(
+    executionSettings,
+    { registry, logger, secrets, network, workers, metrics },
+    { ownThreads: isolated, ...(settings.offloadBytes > 0 ? { pool: { place: pool, threshold: settings.offloadBytes } } : {}) },
+  );
   const app = await buildApp({
-    offload: { threshold: settings.offloadBytes, runner: offload },
     registry,
     runner,
     logger,
     version: VERSION,
     bodyLimit: settings.bodyLimit,
-    maxJsonDepth: settings.maxJsonDepth,
     requestTimeoutMs: settings.bodyTimeoutMs,
     metrics: () =>
       metrics.render({
-        queriesRunning: () => runner.running + offload.inFlight,
+        queriesRunning: () => runner.running,
         isolatedThreads: () => isolated.aliveThreads,
         workerThreads: () => workers.threadCount(),
       }),
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
   });
-  return { app, logger, registry, runner, network, workers, isolated, metrics, offload, settings };
+  return { app, logger, registry, runner, network, workers, isolated, metrics, settings };
 }
 
 /**
@@ -166,7 +164,7 @@ export function shutdownSchedule(graceMs: number): { abortAtMs: number; cutAtMs:
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const parts = await createServer(options);
-  const { app, runner, network, workers, isolated, metrics, offload, settings, logger } = parts;
+  const { app, runner, network, workers, isolated, metrics, settings, logger } = parts;
   // MISP can open a connection per attribute at once; Node's default backlog (511) would drop some.
   const address = await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
   let closing: Promise<void> | undefined;
@@ -176,7 +174,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // Queries still running near the end of the grace period are aborted: they answer "Timeout.".
       const grace = setTimeout(() => {
         runner.abortAll();
-        offload.abortAll();
       }, abortAtMs);
       // At its end, connections still open (a client still sending, an answer not taken) are cut.
       const cut = setTimeout(() => app.server.closeAllConnections(), cutAtMs);

@@ -42,6 +42,8 @@ before(async () => {
     chatty: `ctx.log.warn('using key ' + ctx.config.apikey, { apikey: ctx.config.apikey }); return { results: [{ types: ['text'], values: ['ok'] }] };`,
     fetches: `const r = await ctx.http.getJson('https://lookup.example.org/lookup/' + encodeURIComponent(query.text), { headers: { 'x-apikey': ctx.config.apikey } }); return { results: [{ types: ['text'], values: [r.seen + ' ' + r.key] }] };`,
     unsendable: `return { results: [{ types: ['text'], values: ['x'] }], callback: () => 1 };`,
+    // Counts its runs in the thread's globals; slow enough for identical queries to meet.
+    slowcount: `const run = (globalThis.__runs = (globalThis.__runs ?? 0) + 1); await new Promise((r) => setTimeout(r, 300)); return { results: [{ types: ['text'], values: [query.text + ' run ' + run] }] };`,
   };
   for (const [name, body] of Object.entries(modules)) await writeFile(join(dir, 'expansion', `${name}.mjs`), MODULE(name, body));
 });
@@ -113,10 +115,8 @@ describe('custom modules run isolated by default', () => {
     assert.match(t.logs.text, /TypeError: bug in the module/);
   });
 
-  test('a result that cannot leave the thread is a crash, not a dead server', async () => {
-    const answer = await t.query({ module: 'unsendable', text: 'x' });
-    assert.match(String(answer['error']), /^Something went wrong in module 'unsendable'/);
-    assert.match(t.logs.text, /the result cannot be sent back/);
+  test('a result holding a function answers as it would in process (the runner serialises it in the thread)', async () => {
+    assert.deepEqual(await t.query({ module: 'unsendable', text: 'x' }), { results: [{ types: ['text'], values: ['x'] }] });
   });
 
   test('logs from the thread reach the server log with the request id, secrets scrubbed', async () => {
@@ -132,9 +132,53 @@ describe('custom modules run isolated by default', () => {
     assert.deepEqual(await t.query({ module: 'fetches', text: 'abc', config: { apikey: 'k1' } }), { results: [{ types: ['text'], values: ['abc k1'] }] });
   });
 
+  test('identical lookups in flight share one run on the thread, as in process', async () => {
+    await t.query({ module: 'slowcount', text: 'warm' });
+    const same = await Promise.all(Array.from({ length: 5 }, () => t.query({ module: 'slowcount', text: 'same' })));
+    const other = await t.query({ module: 'slowcount', text: 'other' });
+    assert.deepEqual(new Set(same.map((a) => JSON.stringify(a))).size, 1, 'one answer for the five');
+    assert.deepEqual(same[0], { results: [{ types: ['text'], values: ['same run 2'] }] });
+    assert.deepEqual(other, { results: [{ types: ['text'], values: ['other run 3'] }] });
+  });
+
   test('many concurrent queries share the thread', async () => {
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.query({ module: 'fetches', text: `v${i}`, config: { apikey: 'k' } })));
     answers.forEach((a, i) => assert.deepEqual(a, { results: [{ types: ['text'], values: [`v${i} k`] }] }));
+  });
+});
+
+describe('a body over --offload-bytes for an isolated module runs on the module\'s own thread', () => {
+  const THRESHOLD = 4096;
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ settings: { customDir: dir, isolateGraceMs: 200, offloadBytes: THRESHOLD } });
+  });
+  after(async () => t.close());
+
+  test('a large query that loops forever answers Timeout. and its thread is terminated; the server and other modules keep answering', async () => {
+    const pad = 'x'.repeat(THRESHOLD * 2);
+    const looping = t.query({ module: 'spin', text: 'spin', pad, timeout: 1 });
+    // While it loops: the server, a built-in, another isolated module and a large query to a built-in all answer.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual((await t.get('/healthcheck')).json(), { status: true });
+    assert.deepEqual(await t.query({ module: 'chatty', text: 'x' }), { results: [{ types: ['text'], values: ['ok'] }] });
+    assert.deepEqual(await t.query({ module: 'eql', 'ip-src': '192.0.2.1', pad }), {
+      results: [{ types: ['comment'], categories: ['External analysis'], values: 'network where source_address == "192.0.2.1"', comment: 'Event EQL queries' }],
+    });
+    assert.deepEqual(await looping, { error: 'Timeout.' });
+    await waitFor(() => /module spin: thread terminated: query \S+ did not stop within 200 ms of its abort/.test(t.logs.text));
+    assert.match(t.logs.text, /"module":"spin","outcome":"timeout"/);
+  });
+
+  test('large and small queries to an isolated module share its thread (not a pool thread)', async () => {
+    const pad = 'x'.repeat(THRESHOLD * 2);
+    const first = await t.query({ module: 'spin', text: 'calm', pad });
+    const second = await t.query({ module: 'spin', text: 'calm' });
+    const third = await t.query({ module: 'spin', text: 'calm', pad });
+    const count = (answer: Record<string, unknown>) => Number(/^thread (\d+)$/.exec(String((answer['results'] as Array<{ values: string[] }>)[0]!.values[0]))![1]);
+    // One counter in one thread's globals: each query saw the one before it.
+    assert.equal(count(second), count(first) + 1);
+    assert.equal(count(third), count(first) + 2);
   });
 });
 

@@ -1,73 +1,71 @@
 /**
  * The server side of an isolated module: a worker thread of the module's
- * own, started on first use. Queries are posted to it and answered by
- * message.
+ * own, started on first use, running queries with the same runner as the
+ * server (thread-entry.ts). Queries, raw or parsed, are posted to it and
+ * answered by message; the deadline is kept here (remote-query.ts).
  *
- * A query that is aborted (timeout, client gone, shutdown) is told to stop,
- * and the thread is pinged. A thread that does not answer the ping at once
- * is stuck (a loop on the CPU): it is retired, so new queries go to a fresh
- * thread instead of queueing behind the loop. If the aborted query has not
- * settled within the grace period, its thread is terminated, which stops any
- * JavaScript. Queries the terminated thread had not started yet are sent to
- * the fresh thread (the module never saw them); those it was running fail
+ * A query the server gives up on (timeout, client gone, shutdown) is told to
+ * stop, and the thread is pinged. A thread that does not answer the ping at
+ * once is stuck (a loop on the CPU): it is retired, so new queries go to a
+ * fresh thread instead of queueing behind the loop. If the query's work has
+ * not settled within the grace period, its thread is terminated, which stops
+ * any JavaScript. Queries the terminated thread had not started yet are sent
+ * to the fresh thread (the module never saw them); those it was running fail
  * with a clear error. The server itself is never blocked.
  */
-import { Worker } from 'node:worker_threads';
-import { AbortedError, ModuleError } from '../../base/errors.js';
-import type { ModuleContext, ModuleResult, Query } from '../module.js';
-import { sourceOrBuilt } from '../worker-pool.js';
-import type { FromThread, ThreadData, ToThread } from './protocol.js';
+import type { Worker } from 'node:worker_threads';
+import { AbortedError } from '../../base/errors.js';
+import type { ClientGone, QueryOutcome } from '../../core/runner.js';
+import { startThread } from '../../core/thread-start.js';
+import type { QueryPlace } from './execution.js';
+import type { FromThread, ModuleThreadData, RunRequest, ToThread } from './protocol.js';
+import { errorOutcome, RemoteQuery } from './remote-query.js';
+import { TIMEOUT_ERROR } from '../../core/runner.js';
 
 export interface ModuleThreadOptions {
-  /** How long an aborted query may take to stop before its thread is terminated. */
+  /** How long a query told to stop may take before its thread is terminated. */
   abortGraceMs: number;
   /** Memory cap of the thread (MiB of old generation). */
   maxOldGenerationSizeMb: number;
-  /** Told when a thread is terminated or fails, for the server log. */
-  onThreadEvent: (event: { module: string; what: string; error?: unknown }) => void;
+  /** Told when a thread is terminated or fails, or loses a query, for the server log. */
+  onThreadEvent: (event: { module: string; what: string; error?: unknown; requestId?: string }) => void;
+  /** Writes a log line from the thread (already scrubbed there) to the server's log. */
+  writeLine: (line: string) => void;
 }
 
 /** How long a thread has to answer a ping before it counts as stuck. */
 const PING_MS = 100;
 
 interface Pending {
-  query: Query;
-  ctx: ModuleContext;
-  resolve(result: ModuleResult): void;
+  request: RunRequest;
+  remote: RemoteQuery;
+  resolve(outcome: QueryOutcome): void;
   reject(error: unknown): void;
   worker: Worker;
-  /** The thread called the handler (the module has seen the query). */
+  /** The thread parsed it and called the runner: from here the module has seen the query. */
   started: boolean;
+  /** The server gave up on it. */
+  stopped: boolean;
   graceTimer?: NodeJS.Timeout;
-}
-
-/**
- * Running from source (development, tests), tsx's hooks do not reach worker
- * threads on Node 20: the thread registers them itself, so that the entry,
- * the modules and what they import load as on the main thread.
- */
-function fromSource(entry: string): string {
-  // The same registration as `node --import tsx`: ESM and CommonJS hooks.
-  const esm = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const cjs = JSON.stringify(import.meta.resolve('tsx/cjs/api'));
-  return `Promise.all([import(${esm}), import(${cjs})]).then(([e, c]) => { e.register(); c.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
 /** The thread was terminated or crashed while this query ran on it. */
 export class ThreadLostError extends Error {}
 
-export class ModuleThread {
+export class ModuleThread implements QueryPlace<QueryOutcome> {
   /** Where new queries go; undefined until first use or after it was retired. */
   private worker: Worker | undefined;
   /** Every live thread: the current one and retired ones still finishing queries. */
   private readonly workers = new Set<Worker>();
   private readonly pending = new Map<number, Pending>();
   private readonly pings = new Map<Worker, NodeJS.Timeout>();
+  /** Queries not answered yet. */
+  private readonly waiting = new Set<RemoteQuery>();
   private nextId = 1;
   private closed = false;
 
   constructor(
-    private readonly data: ThreadData,
+    private readonly data: ModuleThreadData,
     private readonly options: ModuleThreadOptions,
   ) {}
 
@@ -81,15 +79,28 @@ export class ModuleThread {
     return this.workers.size > 0;
   }
 
-  run(query: Query, ctx: ModuleContext): Promise<ModuleResult> {
-    if (this.closed) return Promise.reject(new AbortedError('The server is shutting down.'));
-    return new Promise<ModuleResult>((resolve, reject) => {
-      const id = this.nextId++;
-      const pending: Pending = { query, ctx, resolve, reject, worker: this.current(), started: false };
+  run(request: RunRequest, clientGone?: ClientGone): Promise<QueryOutcome> {
+    if (this.closed) return Promise.resolve(errorOutcome('aborted', TIMEOUT_ERROR, this.data.module));
+    const id = this.nextId++;
+    const remote = new RemoteQuery();
+    const answer = new Promise<QueryOutcome>((resolve, reject) => {
+      const pending: Pending = { request, remote, resolve, reject, worker: this.current(), started: false, stopped: false };
       this.pending.set(id, pending);
       this.dispatch(id, pending);
-      ctx.signal.addEventListener('abort', () => this.aborted(id), { once: true });
     });
+    this.waiting.add(remote);
+    return remote.settle({
+      requestId: request.requestId,
+      answer,
+      wrap: (outcome) => outcome,
+      stop: (reason) => this.stop(id, reason),
+      lost: (error, module) => this.options.onThreadEvent({ module: module ?? this.data.module, what: 'lost a query it was running', error, requestId: request.requestId }),
+      clientGone,
+    }).finally(() => this.waiting.delete(remote));
+  }
+
+  abortAll(): void {
+    for (const remote of this.waiting) remote.shutdown();
   }
 
   async close(): Promise<void> {
@@ -98,18 +109,20 @@ export class ModuleThread {
   }
 
   private dispatch(id: number, pending: Pending): void {
-    const { query, ctx } = pending;
-    this.post(pending.worker, { type: 'run', id, query: query as Record<string, unknown>, config: { ...ctx.config }, configProvided: ctx.configProvided, requestId: ctx.requestId });
+    const { body, requestId } = pending.request;
+    // A raw body is copied, not transferred: it may have to move to a fresh thread.
+    this.post(pending.worker, { type: 'run', id, body, requestId });
   }
 
-  private aborted(id: number): void {
+  private stop(id: number, reason: string): void {
     const pending = this.pending.get(id);
-    if (!pending) return;
-    const { worker, ctx } = pending;
-    this.post(worker, { type: 'abort', id, reason: String((ctx.signal.reason as Error)?.message ?? 'aborted') });
+    if (!pending || pending.stopped) return;
+    pending.stopped = true;
+    const { worker, request } = pending;
+    this.post(worker, { type: 'abort', id, reason });
     this.ping(worker);
     pending.graceTimer = setTimeout(
-      () => void this.terminate(worker, `query ${ctx.requestId} did not stop within ${this.options.abortGraceMs} ms of its abort`),
+      () => void this.terminate(worker, `query ${request.requestId} did not stop within ${this.options.abortGraceMs} ms of its abort`),
       this.options.abortGraceMs,
     );
     pending.graceTimer.unref();
@@ -133,15 +146,13 @@ export class ModuleThread {
 
   private current(): Worker {
     if (this.worker) return this.worker;
-    const entry = sourceOrBuilt(new URL('./thread-entry.js', import.meta.url));
-    const worker = new Worker(entry.endsWith('.ts') ? fromSource(entry) : new URL(entry), {
-      ...(entry.endsWith('.ts') ? { eval: true } : {}),
+    const worker = startThread(new URL('./thread-entry.js', import.meta.url), {
       workerData: this.data,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxOldGenerationSizeMb },
     });
     worker.on('message', (message: FromThread) => this.receive(worker, message));
     worker.on('error', (error) => {
-      this.options.onThreadEvent({ module: this.data.source.name, what: 'thread failed', error });
+      this.options.onThreadEvent({ module: this.data.module, what: 'thread failed', error });
       this.lose(worker, `the module's thread failed: ${error.message}`);
     });
     worker.on('exit', (code) => this.lose(worker, `the module's thread stopped (exit code ${code})`));
@@ -158,26 +169,22 @@ export class ModuleThread {
       this.pings.delete(worker);
       return;
     }
+    if (message.type === 'log') {
+      this.options.writeLine(message.line);
+      return;
+    }
+    // A module's thread shares its port with every query: its lines are in order with its outcomes.
+    if (message.type === 'lines-done') return;
     const pending = this.pending.get(message.id);
     if (!pending || pending.worker !== worker) return;
     if (message.type === 'started') {
       pending.started = true;
-      return;
-    }
-    if (message.type === 'log') {
-      pending.ctx.log[message.level](message.message, message.details);
+      pending.remote.started(message);
       return;
     }
     this.pending.delete(message.id);
     clearTimeout(pending.graceTimer);
-    if (message.type === 'result') pending.resolve(message.result as ModuleResult);
-    else if (message.aborted) pending.reject(new AbortedError(message.message));
-    else if (message.moduleError) pending.reject(new ModuleError(message.message));
-    else {
-      const error = new Error(message.message);
-      if (message.stack) error.stack = message.stack;
-      pending.reject(error);
-    }
+    pending.resolve(message.outcome);
     this.retireIfDrained(worker);
   }
 
@@ -191,7 +198,7 @@ export class ModuleThread {
 
   private async terminate(worker: Worker, why: string): Promise<void> {
     if (!this.workers.has(worker)) return;
-    if (!this.closed) this.options.onThreadEvent({ module: this.data.source.name, what: `thread terminated: ${why}` });
+    if (!this.closed) this.options.onThreadEvent({ module: this.data.module, what: `thread terminated: ${why}` });
     this.lose(worker, `the module's thread was stopped because ${why}`);
     await worker.terminate();
   }
@@ -208,13 +215,13 @@ export class ModuleThread {
     for (const [id, pending] of this.pending) {
       if (pending.worker !== worker) continue;
       clearTimeout(pending.graceTimer);
-      if (!pending.started && !pending.ctx.signal.aborted && !this.closed) {
+      if (!pending.started && !pending.stopped && !this.closed) {
         pending.worker = this.current();
         this.dispatch(id, pending);
         continue;
       }
       this.pending.delete(id);
-      pending.reject(pending.ctx.signal.aborted ? new AbortedError(why) : new ThreadLostError(why));
+      pending.reject(pending.stopped ? new AbortedError(why) : new ThreadLostError(why));
     }
   }
 }
