@@ -63,22 +63,26 @@ test('request returns any status with headers, text and the final URL', async (t
   assert.equal(response.url, `${VENDOR}/teapot`);
 });
 
-test('non-2xx answers to getJson are ModuleErrors naming the service and status', async (t) => {
+test('non-2xx answers to getJson are ModuleErrors naming the service, the status and what the vendor said', async (t) => {
   const { http } = await setup(t, {
     'GET /401': { status: 401, json: { error: 'bad key' } },
     'GET /404': { status: 404, body: 'nope' },
     'GET /500': { status: 500, body: '<html>oops</html>' },
+    'GET /502': { status: 502, headers: { 'content-type': 'text/html' }, body: '<h1>Bad Gateway</h1>' },
   });
   await assert.rejects(http.getJson(`${VENDOR}/401`, { service: 'PassiveTotal' }), (error: unknown) => {
     assert.ok(error instanceof HttpStatusError);
     assert.ok(error instanceof ModuleError);
-    assert.equal(error.message, 'PassiveTotal answered HTTP 401 Unauthorized.');
+    assert.equal(error.message, 'PassiveTotal answered HTTP 401 Unauthorized: bad key.');
+    assert.equal(error.detail, 'bad key');
     assert.equal(error.status, 401);
     assert.deepEqual(error.response.json(), { error: 'bad key' });
     return true;
   });
-  await assert.rejects(http.getJson(`${VENDOR}/404`), { message: 'api.vendor.example answered HTTP 404 Not Found.' });
-  await assert.rejects(http.getJson(`${VENDOR}/500`), { message: 'api.vendor.example answered HTTP 500 Internal Server Error.' });
+  await assert.rejects(http.getJson(`${VENDOR}/404`), { message: 'api.vendor.example answered HTTP 404 Not Found: nope.' });
+  await assert.rejects(http.getJson(`${VENDOR}/500`), { message: 'api.vendor.example answered HTTP 500 Internal Server Error: oops.' });
+  // A page that only repeats the status, or a whole HTML page without a title, adds nothing.
+  await assert.rejects(http.getJson(`${VENDOR}/502`), { message: 'api.vendor.example answered HTTP 502 Bad Gateway.' });
 });
 
 test('a non-JSON or empty 2xx answer is a ModuleError naming the service and status', async (t) => {
@@ -127,7 +131,7 @@ test('credentials in the URL become basic auth and leave the URL', async (t) => 
 
 test('header API keys reach the upstream (withHeader fake helper)', async (t) => {
   const { http } = await setup(t, { 'GET /k': withHeader('x-api-key', 'K', { json: { ok: true } }) });
-  await assert.rejects(http.getJson(`${VENDOR}/k`), { message: 'api.vendor.example answered HTTP 401 Unauthorized.' });
+  await assert.rejects(http.getJson(`${VENDOR}/k`), { message: 'api.vendor.example answered HTTP 401 Unauthorized: Invalid API key.' });
   assert.deepEqual(await http.getJson(`${VENDOR}/k`, { headers: { 'X-Api-Key': 'K' } }), { ok: true });
 });
 
