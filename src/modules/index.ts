@@ -49,6 +49,7 @@ import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_val
 import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
 import virustotal from './expansion/virustotal.js';
+import virustotal_public from './expansion/virustotal_public.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import wiki from './expansion/wiki.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
@@ -133,6 +134,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   threatfox,
   urlhaus,
   virustotal,
+  virustotal_public,
   vulnerability_lookup,
   wiki,
   xlsx_enrich,
