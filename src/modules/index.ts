@@ -50,6 +50,7 @@ import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
 import virustotal from './expansion/virustotal.js';
 import virustotal_public from './expansion/virustotal_public.js';
+import virustotal_upload from './expansion/virustotal_upload.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import wiki from './expansion/wiki.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
@@ -135,6 +136,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   urlhaus,
   virustotal,
   virustotal_public,
+  virustotal_upload,
   vulnerability_lookup,
   wiki,
   xlsx_enrich,

@@ -8,10 +8,12 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   virustotal: ['apikey', 'event_limit', 'proxy_host', 'proxy_port', 'proxy_username', 'proxy_password'],
   virustotal_public: ['apikey', 'proxy_host', 'proxy_port', 'proxy_username', 'proxy_password'],
+  virustotal_upload: ['virustotal_apikey'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   virustotal: ['expansion'],
   virustotal_public: ['expansion', 'hover'],
+  virustotal_upload: ['expansion'],
 };

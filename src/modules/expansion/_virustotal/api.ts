@@ -15,9 +15,9 @@
 import type { ModuleContext } from '../../../core/module.js';
 import type { RateLimit } from '../../../core/rate-limiter.js';
 import { VendorNotFoundError, type VendorApi } from '../../../core/vendor-api.js';
+import { VT_API } from './endpoint.js';
 import { proxyFromSettings, type VtFamilyMessages } from './settings.js';
 
-export const VT_API = 'https://www.virustotal.com/api/v3';
 /** VirusTotal's largest page for relationship listings. */
 const MAX_PAGE = 40;
 
