@@ -9,6 +9,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   virustotal: ['apikey', 'event_limit', 'proxy_host', 'proxy_port', 'proxy_username', 'proxy_password'],
   virustotal_public: ['apikey', 'proxy_host', 'proxy_port', 'proxy_username', 'proxy_password'],
   virustotal_upload: ['virustotal_apikey'],
+  google_threat_intelligence: ['apikey', 'event_limit', 'proxy_host', 'proxy_port', 'proxy_username', 'proxy_password'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -16,4 +17,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   virustotal: ['expansion'],
   virustotal_public: ['expansion', 'hover'],
   virustotal_upload: ['expansion'],
+  google_threat_intelligence: ['expansion'],
 };
