@@ -112,6 +112,21 @@ testModule({
       check: (answer) => assert.equal(fields(find(answer, 'domain-ip', 'ip', IP))['ip'], IP),
     },
     {
+      name: 'an IPv6 address is asked as vt-py writes it',
+      query: attribute('ip-dst', '2001:db8::7'),
+      routes: {
+        'GET /api/v3/ip_addresses/:id': (req) => ({
+          json: { data: { type: 'ip_address', id: req.params['id'], attributes: { asn: 64501, network: '2001:db8::/32', country: 'DE', last_analysis_stats: { harmless: 1, malicious: 0, suspicious: 0, undetected: 2, timeout: 0 } }, links: {} } },
+        }),
+        'GET /api/v3/ip_addresses/:id/:relationship': { json: { data: [], meta: { count: 0 }, links: { self: '' } } },
+      },
+      requests: (requests) => assert.deepEqual(paths(requests), ['/api/v3/ip_addresses/2001:db8::7', '/api/v3/ip_addresses/2001:db8::7/resolutions?limit=10', '/api/v3/ip_addresses/2001:db8::7/urls?limit=10']),
+      check: (answer) => {
+        assert.deepEqual(reportOf(answer, find(answer, 'domain-ip', 'ip', '2001:db8::7')), { permalink: 'https://www.virustotal.com/gui/ip-address/2001:db8::7', 'detection-ratio': '0/3' });
+        assert.deepEqual(fields(find(answer, 'asn', 'asn', '64501')), { asn: '64501', 'subnet-announced': '2001:db8::/32', country: 'DE' });
+      },
+    },
+    {
       name: 'a hash: the file object, in-the-wild urls and what it contacts',
       query: attribute('md5', '44d88612fea8a8f36de82e1278abb02f'),
       requests: (requests) =>

@@ -67,7 +67,7 @@ export class VtClient {
 
   /** `GET /{collection}/{id}`; VirusTotal's "not found" is its own message, as upstream returns it. */
   async object(collection: string, id: string): Promise<VtObject> {
-    const path = `/${collection}/${encodeURIComponent(id)}`;
+    const path = `/${collection}/${pathSegment(id)}`;
     let answer: { data?: unknown };
     try {
       answer = await this.api.get<{ data?: unknown }>(path);
@@ -84,7 +84,7 @@ export class VtClient {
 
   /** Up to `limit` objects related to `object` by `relationship`, following the cursor. */
   async related(object: VtObject, relationship: string, limit: number): Promise<VtObject[]> {
-    const path = `/${COLLECTION[object.type] ?? object.type}/${encodeURIComponent(object.id)}/${relationship}`;
+    const path = `/${COLLECTION[object.type] ?? object.type}/${pathSegment(object.id)}/${relationship}`;
     return this.api.collect<VtCollectionPage, VtObject>(
       path,
       {
@@ -115,6 +115,11 @@ function asVtObject(value: unknown): VtObject | undefined {
     id: record['id'],
     attributes: typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes) ? (attributes as Record<string, unknown>) : {},
   };
+}
+
+/** An id as a path segment; colons stay as vt-py sends them (`/ip_addresses/2001:db8::1`). */
+function pathSegment(id: string): string {
+  return encodeURIComponent(id).replace(/%3A/gi, ':');
 }
 
 /** vt-py's `url_id`: the URL in unpadded base64url. */
