@@ -223,6 +223,16 @@ testModule({
         assert.equal(reportOf(answer, find(answer, 'domain-ip', 'ip', IP))['detection-ratio'], '-/-');
       },
     },
+    {
+      name: 'a related file listed without attributes keeps its id as sha256',
+      query: attribute('domain', DOMAIN),
+      routes: { 'GET /api/v3/domains/:id/referrer_files': { json: { data: [{ type: 'file', id: 'cd'.repeat(32), links: {} }], meta: { count: 1 }, links: { self: '' } } } },
+      check: (answer) => {
+        const file = find(answer, 'file', 'sha256', 'cd'.repeat(32));
+        assert.deepEqual(fields(file), { sha256: 'cd'.repeat(32) });
+        assert.deepEqual(reportOf(answer, file), { permalink: `https://www.virustotal.com/gui/file/${'cd'.repeat(32)}`, 'detection-ratio': '-/-' });
+      },
+    },
     { name: 'proxy_host without proxy_port', query: attribute('domain', DOMAIN), config: { proxy_host: 'http://proxy.example' }, messageId: 'proxyPort', data: { module: 'virustotal' } },
     {
       name: 'proxy_username without proxy_password',

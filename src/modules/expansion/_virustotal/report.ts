@@ -42,6 +42,12 @@ const CONTACTED: readonly Relationship[] = [
 
 const HASH_FIELDS = ['md5', 'sha1', 'sha256', 'tlsh', 'vhash', 'ssdeep', 'imphash'] as const;
 
+/** Where a hash is found when not at the top of the attributes. */
+const FILE_FALLBACK: Partial<Record<(typeof HASH_FIELDS)[number], (object: VtObject) => string | undefined>> = {
+  sha256: (object) => (/^[0-9a-f]{64}$/i.test(object.id) ? object.id : undefined),
+  imphash: (object) => text(record(object.attributes['pe_info'])?.['imphash']),
+};
+
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -108,7 +114,8 @@ class ReportParser {
       case 'file':
         return {
           template: 'file',
-          relations: HASH_FIELDS.map((field) => [field, text(a[field]) ?? (field === 'imphash' ? text(record(a['pe_info'])?.['imphash']) : undefined)] as const),
+          // A file's id is its sha256: a related file listed without attributes keeps that.
+          relations: HASH_FIELDS.map((field) => [field, text(a[field]) ?? FILE_FALLBACK[field]?.(object)] as const),
         };
       case 'domain':
         return { template: 'domain-ip', relations: [['domain', object.id]] };
