@@ -13,8 +13,9 @@
  * empty asn object is not sent; url objects carry the URL
  * (`attributes.url`) instead of VirusTotal's sha256 id of it; `imphash` is
  * read from `pe_info` where VirusTotal keeps it (upstream reads a top-level
- * field that does not exist); a related object of a type upstream has no
- * object for is skipped instead of crashing.
+ * field that does not exist); a related file listed without attributes
+ * keeps its id as sha256 (upstream sends an empty file object); a related
+ * object of a type upstream has no object for is skipped instead of crashing.
  */
 import { randomUUID } from 'node:crypto';
 import { MispResultBuilder, type RelationEntry } from '../../../misp/standard-result.js';
