@@ -54,8 +54,8 @@ export interface VendorSpec {
   missingKey?: () => Error;
   /** Sent with every request (a User-Agent, an Accept). */
   headers?: Record<string, string>;
-  /** Defaults for every request (timeoutMs, maxBytes, retries). */
-  defaults?: Pick<HttpRequestOptions, 'timeoutMs' | 'maxBytes' | 'retries'>;
+  /** Defaults for every request (timeoutMs, maxBytes, retries, the module's own proxy). */
+  defaults?: Pick<HttpRequestOptions, 'timeoutMs' | 'maxBytes' | 'retries' | 'proxy'>;
   /**
    * The vendor's documented limit per key (VirusTotal public: 4 a minute).
    * Requests wait for a free slot within the query's time, in arrival order;

@@ -27,6 +27,7 @@ import extract_url_components from './expansion/extract_url_components.js';
 import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
+import google_threat_intelligence from './expansion/google_threat_intelligence.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
@@ -61,6 +62,9 @@ import tls_certificate_check from './expansion/tls_certificate_check.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
+import virustotal from './expansion/virustotal.js';
+import virustotal_public from './expansion/virustotal_public.js';
+import virustotal_upload from './expansion/virustotal_upload.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import whois from './expansion/whois.js';
 import wiki from './expansion/wiki.js';
@@ -124,6 +128,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   geoip_asn,
   geoip_city,
   geoip_country,
+  google_threat_intelligence,
   hashdd,
   hashlookup,
   html_to_markdown,
@@ -158,6 +163,9 @@ export const builtinModules: readonly ModuleDefinition[] = [
   trustar_enrich,
   urlhaus,
   variotdbs,
+  virustotal,
+  virustotal_public,
+  virustotal_upload,
   vulnerability_lookup,
   whois,
   wiki,

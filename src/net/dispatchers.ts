@@ -4,7 +4,8 @@
  *  - `guarded`: user-supplied URLs, whose connections resolve names through
  *    the URL guard's lookup (a separate pool, so a guarded request never
  *    reuses a connection opened for a trusted one);
- *  - one ProxyAgent per configured proxy URL.
+ *  - one ProxyAgent per proxy URL in use (the server's, or a module's own
+ *    per-request `proxy`).
  * Each pools `perHostConcurrency` connections per origin, so one slow
  * upstream cannot take the connections of another.
  *
@@ -13,7 +14,7 @@
  */
 import { rootCertificates } from 'node:tls';
 import type { Agent, Dispatcher, ProxyAgent } from 'undici';
-import { createProxyChooser } from './proxy.js';
+import { createProxyChooser, isLoopbackHost } from './proxy.js';
 import type { ResolvedSettings } from './settings.js';
 import { guardedLookup } from './url-guard.js';
 
@@ -24,7 +25,8 @@ export interface Route {
 }
 
 export interface Dispatchers {
-  route(target: URL, guarded: boolean): Promise<Route>;
+  /** `proxy`: a per-request proxy (HttpRequestOptions.proxy) that replaces the server's choice. */
+  route(target: URL, guarded: boolean, proxy?: string): Promise<Route>;
   close(): Promise<void>;
 }
 
@@ -35,17 +37,22 @@ interface Pools {
   all(): Dispatcher[];
 }
 
+/** Throws "Invalid proxy URL: …" unless `uri` is an http(s) URL; the message never repeats the URL (it may hold a password). */
+export function checkProxyUrl(uri: string): void {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    throw new Error('Invalid proxy URL: not a URL (expected http://host:port).');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Invalid proxy URL: unsupported scheme ${url.protocol}`);
+  if (url.hostname === '') throw new Error('Invalid proxy URL: no host.');
+}
+
 export function createDispatchers(settings: ResolvedSettings): Dispatchers {
   // Fail at start-up, not at the first request, on a malformed proxy URL.
   for (const uri of [settings.proxy.http, settings.proxy.https]) {
-    if (uri) {
-      try {
-        const url = new URL(uri);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported scheme ${url.protocol}`);
-      } catch (error) {
-        throw new Error(`Invalid proxy URL: ${(error as Error).message}`, { cause: error });
-      }
-    }
+    if (uri) checkProxyUrl(uri);
   }
   const chooser = createProxyChooser(settings.proxy);
   let pools: Promise<Pools> | undefined;
@@ -77,9 +84,9 @@ export function createDispatchers(settings: ResolvedSettings): Dispatchers {
     }));
 
   return {
-    async route(target, isGuarded) {
+    async route(target, isGuarded, own) {
       const p = await load();
-      const proxy = chooser.proxyFor(target);
+      const proxy = own === undefined ? chooser.proxyFor(target) : isLoopbackHost(target.hostname) ? undefined : own;
       if (proxy) return { dispatcher: p.proxyAgent(proxy), proxied: true };
       return { dispatcher: isGuarded ? p.guarded : p.direct, proxied: false };
     },

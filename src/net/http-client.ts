@@ -10,7 +10,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AbortedError, ModuleError } from '../base/errors.js';
 import { BodyTooLargeError, readCapped } from './body.js';
-import type { Dispatchers } from './dispatchers.js';
+import { checkProxyUrl, type Dispatchers } from './dispatchers.js';
 import { HttpStatusError, timeoutError, tooLargeError, transportError } from './http-errors.js';
 import { rewriteUrl, unrewriteUrl } from './overrides.js';
 import { buildRequest, serviceName, type Method, type RequestParts } from './request-parts.js';
@@ -63,6 +63,13 @@ async function send(deps: HttpDeps, querySignal: AbortSignal, rawUrl: string, op
   const { settings } = deps;
   const parts = buildRequest(rawUrl, options, settings.userAgent);
   const service = serviceName(parts.url, options);
+  if (options.proxy !== undefined) {
+    try {
+      checkProxyUrl(options.proxy);
+    } catch (error) {
+      throw new ModuleError(`Cannot reach ${service}: ${(error as Error).message}`);
+    }
+  }
   const timeoutMs = options.timeoutMs ?? settings.requestTimeoutMs;
   const deadline = Date.now() + timeoutMs;
   const timer = new AbortController();
@@ -127,7 +134,7 @@ async function sendOnce(deps: HttpDeps, parts: RequestParts, options: HttpReques
   else if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     throw new ModuleError(`Cannot fetch a ${target.protocol.replace(/:$/, '')} URL: only http and https are supported.`);
   }
-  const route = await dispatchers.route(target, guarded);
+  const route = await dispatchers.route(target, guarded, options.proxy);
   progress.proxied = route.proxied;
   // Behind a proxy the proxy resolves and connects: check the name here (the proxy may still resolve differently).
   if (guarded && route.proxied) await checkHostByResolving(target, settings.allowUrlRanges, settings.lookup);

@@ -31,7 +31,7 @@ export function createProxyChooser(settings: ProxySettings): ProxyChooser {
       const proxy = target.protocol === 'https:' ? https : http;
       if (!proxy || noProxy === '*') return undefined;
       const hostname = target.hostname.toLowerCase();
-      if (isLoopback(hostname)) return undefined;
+      if (isLoopbackHost(hostname)) return undefined;
       const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
       const bypass = entries.some(
         (entry) =>
@@ -54,7 +54,9 @@ function parseNoProxy(value: string): NoProxyEntry[] {
     });
 }
 
-function isLoopback(hostname: string): boolean {
+/** `localhost`, 127.0.0.0/8 or ::1: never proxied, so a local `--upstream` override keeps working. */
+export function isLoopbackHost(name: string): boolean {
+  const hostname = name.toLowerCase().replace(/^\[|\]$/g, '');
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true;
   const ip = parseIp(hostname);
   return ip !== undefined && LOOPBACK.some((range) => cidrContains(range, ip));

@@ -32,6 +32,13 @@ export interface HttpRequestOptions {
   userUrl?: boolean;
   /** Follow redirects (default true, at most 5). */
   followRedirects?: boolean;
+  /**
+   * A proxy for this request only (`http://user:pass@host:port`): a module's
+   * own proxy settings, chosen by the admin (the VirusTotal family's
+   * `proxy_host`/`proxy_port`…). It replaces the server's HTTP(S)_PROXY and
+   * NO_PROXY for the request; loopback destinations still go direct.
+   */
+  proxy?: string;
 }
 
 export interface HttpResponse {

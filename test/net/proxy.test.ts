@@ -117,6 +117,44 @@ test('user URLs through a proxy are checked by resolving the name first', async 
   assert.equal(fake.requests.length, 1);
 });
 
+test('a request\'s own proxy replaces the server\'s proxy for that request', async (t) => {
+  const { fake, proxy: serverProxy } = await setup(t);
+  const own = await startFakeProxy({ auth: { username: 'mod', password: 'pa:ss-SECRET' }, hosts: { 'api.example.test': `127.0.0.1:${fake.port}` } });
+  t.after(() => own.close());
+  const ownUrl = new URL(own.url);
+  ownUrl.username = 'mod';
+  ownUrl.password = encodeURIComponent('pa:ss-SECRET');
+  const http = network(t, { proxy: { http: serverProxy.url } });
+  assert.deepEqual(await http.getJson('http://api.example.test/x', { proxy: ownUrl.href }), { ok: true, q: {} });
+  assert.deepEqual(own.requests.map((r) => `${r.method} ${r.target}`), ['CONNECT api.example.test:80']);
+  assert.match(String(own.requests[0]?.headers['proxy-authorization']), /^Basic /);
+  assert.equal(serverProxy.requests.length, 0);
+  // The next request without one follows the server's proxy again.
+  await http.getJson('http://api.example.test/x');
+  assert.equal(serverProxy.requests.length, 1);
+  assert.equal(own.requests.length, 1);
+});
+
+test('a request\'s own proxy still leaves loopback destinations direct', async (t) => {
+  const { fake, proxy } = await setup(t);
+  const http = network(t, { upstreams: { 'cve.circl.lu': fake.url } });
+  await http.getJson('https://cve.circl.lu/x', { proxy: proxy.url });
+  assert.equal(proxy.requests.length, 0);
+  assert.equal(fake.requests.length, 1);
+});
+
+test('a malformed per-request proxy is a clear error that does not repeat it', async (t) => {
+  const http = network(t, {});
+  for (const bad of ['not a url secret', 'ftp://user:SECRET@proxy.example:21', 'http://:1']) {
+    await assert.rejects(http.getJson('http://api.example.test/x', { proxy: bad, service: 'Vendor' }), (error: Error) => {
+      assert.equal(error.name, 'ModuleError');
+      assert.match(error.message, /^Cannot reach Vendor: Invalid proxy URL: /);
+      assert.ok(!/SECRET|secret/.test(error.message));
+      return true;
+    });
+  }
+});
+
 test('NO_PROXY grammar: hosts, subdomains, ports, wildcard', () => {
   const chooser = createProxyChooser({ http: 'http://p:3128', noProxy: 'internal.example, .corp.example *.lan.example:8080' });
   const via = (url: string) => chooser.proxyFor(new URL(url));
