@@ -23,6 +23,7 @@ import extract_url_components from './expansion/extract_url_components.js';
 import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
+import greynoise from './expansion/greynoise.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
@@ -107,6 +108,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   geoip_asn,
   geoip_city,
   geoip_country,
+  greynoise,
   hashdd,
   hashlookup,
   html_to_markdown,
