@@ -8,6 +8,7 @@ import mattermost from './action/mattermost.js';
 import nextcloud_talk from './action/nextcloud_talk.js';
 import slack from './action/slack.js';
 import testaction from './action/testaction.js';
+import abuseipdb from './expansion/abuseipdb.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
 import clamav from './expansion/clamav.js';
@@ -93,6 +94,7 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
+  abuseipdb,
   btc_scam_check,
   btc_steroids,
   clamav,
