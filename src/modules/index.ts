@@ -14,6 +14,7 @@ import btc_steroids from './expansion/btc_steroids.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
+import crowdsec from './expansion/crowdsec.js';
 import cve from './expansion/cve.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
@@ -100,6 +101,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   clamav,
   convert_markdown_to_pdf,
   countrycode,
+  crowdsec,
   cve,
   dbl_spamhaus,
   dns,
