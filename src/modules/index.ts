@@ -29,6 +29,8 @@ import greynoise from './expansion/greynoise.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import ip2locationio from './expansion/ip2locationio.js';
+import ipinfo from './expansion/ipinfo.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
@@ -116,6 +118,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hashdd,
   hashlookup,
   html_to_markdown,
+  ip2locationio,
+  ipinfo,
   jinja_template_rendering,
   macvendors,
   malwarebazaar,
