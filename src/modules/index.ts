@@ -11,6 +11,7 @@ import testaction from './action/testaction.js';
 import abuseipdb from './expansion/abuseipdb.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
+import censys_enrich from './expansion/censys_enrich.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
@@ -100,6 +101,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   abuseipdb,
   btc_scam_check,
   btc_steroids,
+  censys_enrich,
   clamav,
   convert_markdown_to_pdf,
   countrycode,
