@@ -38,6 +38,8 @@ import malwarebazaar from './expansion/malwarebazaar.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
+import onyphe from './expansion/onyphe.js';
+import onyphe_full from './expansion/onyphe_full.js';
 import otx from './expansion/otx.js';
 import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
@@ -128,6 +130,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ocr_enrich,
   ods_enrich,
   odt_enrich,
+  onyphe,
+  onyphe_full,
   otx,
   passivetotal,
   pdf_enrich,
