@@ -221,6 +221,13 @@ testModule({
       inputUuids: [UUID],
       check: (answer) => assert.equal(onlyObject(answer, 'vulnerability')['summary'], undefined),
     },
+    {
+      name: 'a 200 carrying an error: upstream\'s message with GreyNoise\'s words',
+      query: attribute('ip-src', SCANNER_IP),
+      routes: { 'GET /v3/ip/:ip': { json: { error: 'IP lookups are not allowed for this key' } } },
+      messageId: 'vendorError',
+      data: { error: 'IP lookups are not allowed for this key' },
+    },
     { name: 'an IPv6 address: upstream\'s message, no request', query: attribute('ip-src', '2001:db8::1'), messageId: 'notIpv4', requests: (r) => assert.equal(r.length, 0) },
     { name: 'not an address at all', query: attribute('ip-src', '300.1.2.3'), messageId: 'notIpv4' },
     { name: 'no key: upstream\'s exact message', query: attribute('ip-src', SCANNER_IP), config: null, error: 'GreyNoise API Key required, but missing' },
