@@ -8,14 +8,17 @@ import mattermost from './action/mattermost.js';
 import nextcloud_talk from './action/nextcloud_talk.js';
 import slack from './action/slack.js';
 import testaction from './action/testaction.js';
+import abuseipdb from './expansion/abuseipdb.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
+import censys_enrich from './expansion/censys_enrich.js';
 import circl_passivedns from './expansion/circl_passivedns.js';
 import circl_passivessl from './expansion/circl_passivessl.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
 import cpe from './expansion/cpe.js';
+import crowdsec from './expansion/crowdsec.js';
 import cve from './expansion/cve.js';
 import cve_advanced from './expansion/cve_advanced.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
@@ -28,10 +31,13 @@ import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
 import google_threat_intelligence from './expansion/google_threat_intelligence.js';
+import greynoise from './expansion/greynoise.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import ip2locationio from './expansion/ip2locationio.js';
 import ipasn from './expansion/ipasn.js';
+import ipinfo from './expansion/ipinfo.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
@@ -40,6 +46,8 @@ import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
 import onion_lookup from './expansion/onion_lookup.js';
+import onyphe from './expansion/onyphe.js';
+import onyphe_full from './expansion/onyphe_full.js';
 import otx from './expansion/otx.js';
 import passive_ssh from './expansion/passive_ssh.js';
 import passivetotal from './expansion/passivetotal.js';
@@ -50,6 +58,7 @@ import ransomlook from './expansion/ransomlook.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
+import shodan from './expansion/shodan.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
@@ -109,14 +118,17 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
+  abuseipdb,
   btc_scam_check,
   btc_steroids,
+  censys_enrich,
   circl_passivedns,
   circl_passivessl,
   clamav,
   convert_markdown_to_pdf,
   countrycode,
   cpe,
+  crowdsec,
   cve,
   cve_advanced,
   dbl_spamhaus,
@@ -129,10 +141,13 @@ export const builtinModules: readonly ModuleDefinition[] = [
   geoip_city,
   geoip_country,
   google_threat_intelligence,
+  greynoise,
   hashdd,
   hashlookup,
   html_to_markdown,
+  ip2locationio,
   ipasn,
+  ipinfo,
   jinja_template_rendering,
   macvendors,
   malwarebazaar,
@@ -141,6 +156,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ods_enrich,
   odt_enrich,
   onion_lookup,
+  onyphe,
+  onyphe_full,
   otx,
   passive_ssh,
   passivetotal,
@@ -151,6 +168,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rbl,
   rdap,
   reversedns,
+  shodan,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,

@@ -1,7 +1,7 @@
 /**
  * The vendor's own explanation of a failed request, read from its answer:
  * `{"error": {"message": …}}`, `{"detail": …}`, `{"errors": [{"detail": …}]}`,
- * a short plain-text body… The analyst reads what the vendor said instead of
+ * ONYPHE's `{"error": 3, "text": …}`, a short plain-text body… The analyst reads what the vendor said instead of
  * a bare status. Bounded and on one line; HTML pages give their <title>.
  */
 import { STATUS_CODES } from 'node:http';
@@ -10,7 +10,7 @@ import type { HttpResponse } from './types.js';
 const MAX_DETAIL = 300;
 
 /** Field names vendors put their message in, most specific first. */
-const MESSAGE_FIELDS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'verbose_msg', 'msg', 'reason', 'title', 'description', 'status_message', 'error', 'errors', 'query_status', 'statusmsg', 'ocs', 'meta'];
+const MESSAGE_FIELDS = ['message', 'error_description', 'detail', 'error_message', 'errorMessage', 'verbose_msg', 'msg', 'reason', 'title', 'description', 'status_message', 'error', 'errors', 'query_status', 'statusmsg', 'ocs', 'meta', 'text'];
 
 function fromJson(value: unknown, depth = 0): string | undefined {
   if (depth > 3 || value === null || value === undefined) return undefined;
