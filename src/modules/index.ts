@@ -48,6 +48,7 @@ import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
+import urlscan from './expansion/urlscan.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import wiki from './expansion/wiki.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
@@ -131,6 +132,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   stix2_pattern_syntax_validator,
   threatfox,
   urlhaus,
+  urlscan,
   vulnerability_lookup,
   wiki,
   xlsx_enrich,
