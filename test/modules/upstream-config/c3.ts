@@ -5,9 +5,11 @@
  */
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   urlscan: ['apikey'],
+  securitytrails: ['apikey'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   urlscan: ['expansion'],
+  securitytrails: ['expansion', 'hover'],
 };
