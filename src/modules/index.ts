@@ -25,6 +25,7 @@ import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
+import hibp from './expansion/hibp.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
@@ -110,6 +111,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   geoip_country,
   hashdd,
   hashlookup,
+  hibp,
   html_to_markdown,
   jinja_template_rendering,
   macvendors,

@@ -6,10 +6,12 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   urlscan: ['apikey'],
   securitytrails: ['apikey'],
+  hibp: ['api_key'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   urlscan: ['expansion'],
   securitytrails: ['expansion', 'hover'],
+  hibp: ['hover'],
 };
