@@ -23,6 +23,7 @@ import extract_url_components from './expansion/extract_url_components.js';
 import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
+import google_safe_browsing from './expansion/google_safe_browsing.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import hibp from './expansion/hibp.js';
@@ -109,6 +110,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   geoip_asn,
   geoip_city,
   geoip_country,
+  google_safe_browsing,
   hashdd,
   hashlookup,
   hibp,

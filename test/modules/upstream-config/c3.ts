@@ -7,6 +7,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   urlscan: ['apikey'],
   securitytrails: ['apikey'],
   hibp: ['api_key'],
+  google_safe_browsing: ['api_key'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -14,4 +15,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   urlscan: ['expansion'],
   securitytrails: ['expansion', 'hover'],
   hibp: ['hover'],
+  google_safe_browsing: ['expansion', 'hover'],
 };
