@@ -8,6 +8,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   securitytrails: ['apikey'],
   hibp: ['api_key'],
   google_safe_browsing: ['api_key'],
+  farsight_passivedns: ['apikey', 'server', 'limit', 'flex_queries'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -16,4 +17,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   securitytrails: ['expansion', 'hover'],
   hibp: ['hover'],
   google_safe_browsing: ['expansion', 'hover'],
+  farsight_passivedns: ['expansion', 'hover'],
 };
