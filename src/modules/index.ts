@@ -17,6 +17,7 @@ import cve from './expansion/cve.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
+import domaintools from './expansion/domaintools.js';
 import email_security_check from './expansion/email_security_check.js';
 import eql from './expansion/eql.js';
 import extract_url_components from './expansion/extract_url_components.js';
@@ -105,6 +106,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   dbl_spamhaus,
   dns,
   docx_enrich,
+  domaintools,
   email_security_check,
   eql,
   extract_url_components,

@@ -9,6 +9,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   hibp: ['api_key'],
   google_safe_browsing: ['api_key'],
   farsight_passivedns: ['apikey', 'server', 'limit', 'flex_queries'],
+  domaintools: ['username', 'api_key'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -18,4 +19,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   hibp: ['hover'],
   google_safe_browsing: ['expansion', 'hover'],
   farsight_passivedns: ['expansion', 'hover'],
+  domaintools: ['expansion', 'hover'],
 };
