@@ -6,8 +6,10 @@
  * hibp-api-key."}` without the right `hibp-api-key` header.
  */
 import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
 import hibp from '../../../src/modules/expansion/hibp.js';
-import type { FakeRequest, FakeResponse, Routes } from '../../support/fake-http.js';
+import { startTestServer, type TestServer } from '../../server/harness.js';
+import { startFakeHttp, type FakeHttp, type FakeRequest, type FakeResponse, type Routes } from '../../support/fake-http.js';
 import { testModule, vendorFailureRows } from '../../support/module-tester.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
@@ -55,4 +57,29 @@ testModule({
     },
     ...vendorFailureRows({ query: { 'email-src': PWNED }, route: 'GET /api/v3/breachedaccount/:account', vendorMessage: 'Service unavailable' }),
   ],
+});
+
+describe("hibp: HIBP's entry-plan limit (10 a minute) is declared", () => {
+  let fake: FakeHttp;
+  let server: TestServer;
+  before(async () => {
+    fake = await startFakeHttp({ 'GET /api/v3/breachedaccount/:account': { json: [{ Name: 'Adobe' }] } });
+    server = await startTestServer({ builtins: [hibp], settings: { upstreams: [`haveibeenpwned.com=${fake.url}`] } });
+  });
+  after(async () => {
+    await server.close();
+    await fake.close();
+  });
+
+  test('12 lookups with one key: 10 answered, 2 told when the next slot is, HIBP never sees an 11th', async () => {
+    const config = { api_key: 'another-key-for-the-limit-test' };
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => server.query({ module: 'hibp', 'email-src': `user${i}@example.com`, config, timeout: 5 })),
+    );
+    const errors = answers.map((a) => a['error']).filter((e): e is string => typeof e === 'string');
+    assert.equal(answers.length - errors.length, 10);
+    assert.equal(errors.length, 2);
+    for (const error of errors) assert.match(error, /^Have I Been Pwned allows 10 requests a minute for this key; the next one is free in \d+ s, after this query's timeout\. Try again later\.$/);
+    assert.equal(fake.requests.length, 10);
+  });
 });

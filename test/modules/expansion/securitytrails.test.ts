@@ -9,8 +9,10 @@
  * `{"message": "Invalid authentication credentials"}`.
  */
 import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
 import securitytrails from '../../../src/modules/expansion/securitytrails.js';
-import type { FakeRequest, FakeResponse, Routes } from '../../support/fake-http.js';
+import { startTestServer, type TestServer } from '../../server/harness.js';
+import { startFakeHttp, type FakeHttp, type FakeRequest, type FakeResponse, type Routes } from '../../support/fake-http.js';
 import { testModule, vendorFailureRows } from '../../support/module-tester.js';
 
 const KEY = 'st-test-key-0123456789abcdef';
@@ -202,4 +204,26 @@ testModule({
     },
     ...vendorFailureRows({ query: { domain: DOMAIN }, route: 'GET /v1/domain/:domain/subdomains', vendorMessage: 'Internal error' }),
   ],
+});
+
+describe("securitytrails: upstream's one-second spacing is declared as a rate limit", () => {
+  let fake: FakeHttp;
+  let server: TestServer;
+  const arrivals: number[] = [];
+  before(async () => {
+    fake = await startFakeHttp({ 'POST /v1/search/list': () => (arrivals.push(Date.now()), { json: SEARCH }) });
+    server = await startTestServer({ builtins: [securitytrails], settings: { upstreams: [`api.securitytrails.com=${fake.url}`] } });
+  });
+  after(async () => {
+    await server.close();
+    await fake.close();
+  });
+
+  test('3 concurrent lookups with one key reach SecurityTrails about a second apart', async () => {
+    const config = { apikey: 'another-key-for-the-spacing-test' };
+    const answers = await Promise.all(['192.0.2.1', '192.0.2.2', '192.0.2.3'].map((ip) => server.query({ module: 'securitytrails', 'ip-src': ip, config, timeout: 30 })));
+    assert.deepEqual(answers.filter((a) => a['error']), []);
+    assert.equal(arrivals.length, 3);
+    for (let i = 1; i < arrivals.length; i += 1) assert.ok(arrivals[i]! - arrivals[i - 1]! >= 900, `spaced ${arrivals[i]! - arrivals[i - 1]!} ms`);
+  });
 });
