@@ -22,7 +22,7 @@
  * lacking a relation the template requires; it is an attribute here. A
  * result field upstream does not map no longer crashes (it is left out);
  * an unreadable first_seen is ignored instead of crashing; a limit that is
- * not a number is refused clearly; DNSDB's `failed` message, a stream cut
+ * not a number, or a server that is not an http(s) URL, is refused clearly; DNSDB's `failed` message, a stream cut
  * short, and HTTP failures (401/403 refused key, 429 quota, 503 concurrency)
  * name DNSDB, the status and its message (upstream: the bare exception text,
  * sometimes empty). DNSDB's quota is per key and plan (its /rate_limit
@@ -88,6 +88,7 @@ const MESSAGES = defineMessages({
   unsupported: 'Unsupported attributes type',
   empty: 'Empty results on Farsight DNSDB for the {feature}: {value}.',
   badLimit: 'The limit setting of farsight_passivedns must be a whole number, not "{limit}".',
+  badServer: 'The server setting of farsight_passivedns must be an http(s) URL such as {default}, not "{server}".',
   failed: 'Farsight DNSDB could not complete the query: {message}.',
   truncated: 'Farsight DNSDB ended its answer before the end of the results (truncated stream); try again.',
 });
@@ -168,14 +169,16 @@ export default defineModule({
   checkInput: false,
   messages: MESSAGES,
   async handle(query, ctx) {
+    const server = (ctx.config['server'] || DEFAULT_SERVER).trim().replace(/\/+$/, '');
     const api = ctx.vendor({
       name: 'Farsight DNSDB',
-      baseUrl: (ctx.config['server'] || DEFAULT_SERVER).replace(/\/+$/, ''),
+      baseUrl: server,
       auth: { in: 'header', header: 'X-API-Key', setting: 'apikey' },
       missingKey: () => MESSAGES.error('noKey'),
       headers: { Accept: 'application/x-ndjson' },
     });
     api.requireKey();
+    if (!/^https?:\/\/[^/\s]+/i.test(server)) throw MESSAGES.error('badServer', { default: DEFAULT_SERVER, server });
     const attribute = requireAttribute(query);
     if (!STANDARD_INPUT.includes(attribute.type) && !FLEX_INPUT.includes(attribute.type)) throw MESSAGES.error('unsupported');
     const limit = (ctx.config['limit'] || DEFAULT_LIMIT).trim();

@@ -61,7 +61,7 @@ const relations = (object: Obj) => object.Attribute.map((a) => [a.object_relatio
 
 testModule({
   module: farsight_passivedns,
-  vendors: { 'api.dnsdb.info': ROUTES },
+  vendors: { 'api.dnsdb.info': ROUTES, 'dnsdb.mirror.example': ROUTES },
   config: { apikey: KEY },
   rows: [
     {
@@ -174,6 +174,14 @@ testModule({
     { name: 'an empty apikey: nothing sent', query: { attribute: attribute('domain', DOMAIN) }, config: { apikey: '' }, messageId: 'noKey', requests: (r) => assert.equal(r.length, 0) },
     { name: 'no attribute', query: { domain: DOMAIN }, error: /requires an "attribute" field/ },
     { name: 'an unsupported type', query: { attribute: attribute('md5', '616eff3e9a7575ae73821b4668d2801c') }, messageId: 'unsupported' },
+    {
+      name: 'the server setting is where the lookups go',
+      query: { attribute: attribute('ip-src', IP) },
+      config: { server: 'https://dnsdb.mirror.example/' },
+      inputUuids: [UUID],
+      requests: (requests) => assert.deepEqual(requests.map((r) => `${r.vendor} ${r.path}`), [`dnsdb.mirror.example /dnsdb/v2/lookup/rdata/ip/${IP}`]),
+    },
+    { name: 'a server that is not a URL', query: { attribute: attribute('ip-src', IP) }, config: { server: 'api.dnsdb.info' }, messageId: 'badServer', data: { default: 'https://api.dnsdb.info', server: 'api.dnsdb.info' } },
     { name: 'a limit that is not a number', query: { attribute: attribute('domain', DOMAIN) }, config: { limit: 'ten' }, messageId: 'badLimit', data: { limit: 'ten' } },
     { name: 'a wrong key is refused with DNSDB\'s text', query: { attribute: attribute('domain', DOMAIN) }, config: { apikey: 'wrong' }, error: 'Farsight DNSDB refused the key (setting apikey, HTTP 403 Forbidden): Error: API key not valid.' },
     {
