@@ -2,7 +2,7 @@
  * urlscan: submits each input (ip-src, ip-dst, domain, hostname, url) to
  * urlscan.io for a scan and maps the finished result to legacy attributes,
  * as upstream: `POST https://urlscan.io/api/v1/scan/` with `{"url": …}` and
- * the key in the `API-Key` header, then `GET /api/v1/result/{uuid}/` until the
+ * the key in the `API-Key` header, then `GET /api/v1/result/{uuid}` until the
  * scan is done (urlscan answers 404 `{"message": "Scan is not finished yet",
  * "status": 404}` meanwhile). Mapped: page domain → domain, ip → ip-dst,
  * ptr → hostname, country/city, asnname, tlsIssuer, title and server → text,
@@ -95,7 +95,7 @@ async function scan(api: VendorApi, value: string, signal: AbortSignal): Promise
   for (let poll = 0; poll < MAX_POLLS; poll += 1) {
     await sleep(poll === 0 ? FIRST_POLL_MS : POLL_INTERVAL_MS, undefined, { signal });
     try {
-      return await api.get<ScanResult>(`/api/v1/result/${encodeURIComponent(uuid)}/`);
+      return await api.get<ScanResult>(`/api/v1/result/${encodeURIComponent(uuid)}`);
     } catch (error) {
       // 404 "Scan is not finished yet": poll again.
       if (!(error instanceof VendorNotFoundError)) throw error;

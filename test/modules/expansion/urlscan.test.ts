@@ -1,7 +1,7 @@
 /**
  * urlscan against a loopback urlscan.io: `POST /api/v1/scan/` answers like the
  * Submission API (`{message: "Submission successful", uuid, result, api,
- * visibility, url}`), `GET /api/v1/result/{uuid}/` answers 404
+ * visibility, url}`), `GET /api/v1/result/{uuid}` answers 404
  * `{"message": "Scan is not finished yet", "status": 404}` until the scan is
  * "done", then a Result API document (task, page, lists, data, meta, stats,
  * verdicts; trimmed). Both refuse a request without the right `API-Key`
@@ -132,7 +132,7 @@ function resultAfter(pending: number, body: unknown = result()) {
 
 const URLSCAN: Routes = {
   'POST /api/v1/scan/': keyed((req) => ({ json: submission(req.json<{ url: string }>().url) })),
-  'GET /api/v1/result/:uuid/': resultAfter(0),
+  'GET /api/v1/result/:uuid': resultAfter(0),
 };
 
 testModule({
@@ -145,7 +145,7 @@ testModule({
       query: { url: URL_INPUT },
       results: HIT_RESULTS,
       requests: (requests) => {
-        assert.deepEqual(requests.map((r) => `${r.method} ${r.target}`), ['POST /api/v1/scan/', `GET /api/v1/result/${UUID}/`]);
+        assert.deepEqual(requests.map((r) => `${r.method} ${r.target}`), ['POST /api/v1/scan/', `GET /api/v1/result/${UUID}`]);
         assert.deepEqual(JSON.parse(requests[0]!.body), { url: URL_INPUT });
         assert.match(String(requests[0]!.headers['content-type']), /application\/json/);
         for (const request of requests) assert.equal(request.headers['api-key'], KEY);
@@ -154,7 +154,7 @@ testModule({
     {
       name: 'a scan not finished yet is polled again until its result comes',
       query: { url: URL_INPUT },
-      routes: { 'GET /api/v1/result/:uuid/': resultAfter(1) },
+      routes: { 'GET /api/v1/result/:uuid': resultAfter(1) },
       results: HIT_RESULTS,
       requests: (requests) => assert.deepEqual(requests.map((r) => r.method), ['POST', 'GET', 'GET']),
     },
@@ -162,7 +162,7 @@ testModule({
       name: 'a domain: the same mapping, commented with the domain, duplicates removed',
       query: { domain: 'example.net' },
       routes: {
-        'GET /api/v1/result/:uuid/': resultAfter(0, result({ stats: { malicious: 0 }, lists: { urls: ['https://example.net/', 'https://example.net/'] }, page: { domain: 'example.net', ip: '198.51.100.7' } })),
+        'GET /api/v1/result/:uuid': resultAfter(0, result({ stats: { malicious: 0 }, lists: { urls: ['https://example.net/', 'https://example.net/'] }, page: { domain: 'example.net', ip: '198.51.100.7' } })),
       },
       results: [
         { types: ['domain'], categories: ['Network activity'], values: 'example.net', comment: 'example.net: Enriched via the urlscan module - Domain' },
@@ -174,20 +174,20 @@ testModule({
     {
       name: 'a malicious verdict without a Safe Browsing processor adds no threat text (upstream crashes)',
       query: { hostname: 'www.example.net' },
-      routes: { 'GET /api/v1/result/:uuid/': resultAfter(0, { page: { domain: 'www.example.net' }, stats: { malicious: 2 }, meta: { processors: {} } }) },
+      routes: { 'GET /api/v1/result/:uuid': resultAfter(0, { page: { domain: 'www.example.net' }, stats: { malicious: 2 }, meta: { processors: {} } }) },
       results: [{ types: ['domain'], categories: ['Network activity'], values: 'www.example.net', comment: 'www.example.net: Enriched via the urlscan module - Domain' }],
     },
     {
       name: 'a result with nothing in it gives no results, nothing invented',
       query: { 'ip-dst': '198.51.100.7' },
-      routes: { 'GET /api/v1/result/:uuid/': resultAfter(0, { task: {}, page: {}, lists: {}, data: { requests: [] }, stats: {} }) },
+      routes: { 'GET /api/v1/result/:uuid': resultAfter(0, { task: {}, page: {}, lists: {}, data: { requests: [] }, stats: {} }) },
       results: [],
     },
     {
       name: 'a page that failed to load gives upstream\'s error',
       query: { url: URL_INPUT },
       routes: {
-        'GET /api/v1/result/:uuid/': resultAfter(0, result({ data: { requests: [{ response: { failed: { errorText: 'net::ERR_NAME_NOT_RESOLVED' } } }] } })),
+        'GET /api/v1/result/:uuid': resultAfter(0, result({ data: { requests: [{ response: { failed: { errorText: 'net::ERR_NAME_NOT_RESOLVED' } } }] } })),
       },
       messageId: 'notResolved',
       data: { errorText: 'net::ERR_NAME_NOT_RESOLVED' },
@@ -206,7 +206,7 @@ testModule({
     {
       name: 'a scan that never finishes within the query timeout',
       query: { url: URL_INPUT, timeout: 3 },
-      routes: { 'GET /api/v1/result/:uuid/': keyed(() => NOT_FINISHED) },
+      routes: { 'GET /api/v1/result/:uuid': keyed(() => NOT_FINISHED) },
       error: 'Timeout.',
     },
     { name: 'no apikey: upstream\'s message, nothing sent', query: { url: URL_INPUT }, config: { apikey: '' }, messageId: 'noKey', requests: (r) => assert.equal(r.length, 0) },
@@ -217,7 +217,7 @@ testModule({
     {
       name: 'the result API fails (500) after the submission',
       query: { url: URL_INPUT },
-      routes: { 'GET /api/v1/result/:uuid/': { status: 500, json: { message: 'Internal Server Error', status: 500 } } },
+      routes: { 'GET /api/v1/result/:uuid': { status: 500, json: { message: 'Internal Server Error', status: 500 } } },
       error: 'urlscan.io answered HTTP 500 Internal Server Error: Internal Server Error.',
     },
   ],
