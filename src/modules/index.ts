@@ -24,16 +24,20 @@ import cve_advanced from './expansion/cve_advanced.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
+import domaintools from './expansion/domaintools.js';
 import email_security_check from './expansion/email_security_check.js';
 import eql from './expansion/eql.js';
 import extract_url_components from './expansion/extract_url_components.js';
+import farsight_passivedns from './expansion/farsight_passivedns.js';
 import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
+import google_safe_browsing from './expansion/google_safe_browsing.js';
 import google_threat_intelligence from './expansion/google_threat_intelligence.js';
 import greynoise from './expansion/greynoise.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
+import hibp from './expansion/hibp.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
 import ip2locationio from './expansion/ip2locationio.js';
 import ipasn from './expansion/ipasn.js';
@@ -58,6 +62,7 @@ import ransomlook from './expansion/ransomlook.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
+import securitytrails from './expansion/securitytrails.js';
 import shodan from './expansion/shodan.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
@@ -70,6 +75,7 @@ import threatfox from './expansion/threatfox.js';
 import tls_certificate_check from './expansion/tls_certificate_check.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
+import urlscan from './expansion/urlscan.js';
 import variotdbs from './expansion/variotdbs.js';
 import virustotal from './expansion/virustotal.js';
 import virustotal_public from './expansion/virustotal_public.js';
@@ -134,16 +140,20 @@ export const builtinModules: readonly ModuleDefinition[] = [
   dbl_spamhaus,
   dns,
   docx_enrich,
+  domaintools,
   email_security_check,
   eql,
   extract_url_components,
+  farsight_passivedns,
   geoip_asn,
   geoip_city,
   geoip_country,
+  google_safe_browsing,
   google_threat_intelligence,
   greynoise,
   hashdd,
   hashlookup,
+  hibp,
   html_to_markdown,
   ip2locationio,
   ipasn,
@@ -168,6 +178,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rbl,
   rdap,
   reversedns,
+  securitytrails,
   shodan,
   sigma_queries,
   sigma_syntax_validator,
@@ -180,6 +191,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   tls_certificate_check,
   trustar_enrich,
   urlhaus,
+  urlscan,
   variotdbs,
   virustotal,
   virustotal_public,
