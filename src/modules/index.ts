@@ -50,6 +50,7 @@ import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import wiki from './expansion/wiki.js';
+import xforceexchange from './expansion/xforceexchange.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
 import xposedornot from './expansion/xposedornot.js';
 import yara_query from './expansion/yara_query.js';
@@ -133,6 +134,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   urlhaus,
   vulnerability_lookup,
   wiki,
+  xforceexchange,
   xlsx_enrich,
   xposedornot,
   yara_query,

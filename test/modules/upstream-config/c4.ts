@@ -1,0 +1,13 @@
+/**
+ * Upstream's `moduleconfig` for the modules of branch c4, written from the
+ * upstream sources (misp_modules/modules/expansion/<name>.py) and MODULES.md,
+ * in upstream's order, with upstream's module-type.
+ */
+export const UPSTREAM_CONFIG: Record<string, string[]> = {
+  xforceexchange: ['apikey', 'apipassword'],
+};
+
+/** Upstream's `moduleinfo["module-type"]` for the same modules. */
+export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
+  xforceexchange: ['expansion', 'hover'],
+};
