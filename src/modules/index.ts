@@ -13,6 +13,7 @@ import btc_steroids from './expansion/btc_steroids.js';
 import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
+import crowdstrike_falcon from './expansion/crowdstrike_falcon.js';
 import cve from './expansion/cve.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
@@ -97,6 +98,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   clamav,
   convert_markdown_to_pdf,
   countrycode,
+  crowdstrike_falcon,
   cve,
   dbl_spamhaus,
   dns,

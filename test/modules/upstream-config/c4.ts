@@ -5,9 +5,11 @@
  */
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   xforceexchange: ['apikey', 'apipassword'],
+  crowdstrike_falcon: ['api_id', 'apikey'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   xforceexchange: ['expansion', 'hover'],
+  crowdstrike_falcon: ['expansion', 'hover'],
 };
