@@ -41,6 +41,7 @@ import qrcode from './expansion/qrcode.js';
 import ransomlook from './expansion/ransomlook.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
+import recordedfuture from './expansion/recordedfuture.js';
 import reversedns from './expansion/reversedns.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
@@ -126,6 +127,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ransomlook,
   rbl,
   rdap,
+  recordedfuture,
   reversedns,
   sigma_queries,
   sigma_syntax_validator,
