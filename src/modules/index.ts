@@ -51,6 +51,7 @@ import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_val
 import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
+import vulners from './expansion/vulners.js';
 import wiki from './expansion/wiki.js';
 import xforceexchange from './expansion/xforceexchange.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
@@ -137,6 +138,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   threatfox,
   urlhaus,
   vulnerability_lookup,
+  vulners,
   wiki,
   xforceexchange,
   xlsx_enrich,
