@@ -50,6 +50,7 @@ import sourcecache from './expansion/sourcecache.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatfox from './expansion/threatfox.js';
 import urlhaus from './expansion/urlhaus.js';
+import validin from './expansion/validin.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import vulners from './expansion/vulners.js';
 import wiki from './expansion/wiki.js';
@@ -137,6 +138,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   stix2_pattern_syntax_validator,
   threatfox,
   urlhaus,
+  validin,
   vulnerability_lookup,
   vulners,
   wiki,
