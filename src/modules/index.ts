@@ -27,6 +27,7 @@ import geoip_country from './expansion/geoip_country.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import ipqs_fraud_and_risk_scoring from './expansion/ipqs_fraud_and_risk_scoring.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
@@ -115,6 +116,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hashdd,
   hashlookup,
   html_to_markdown,
+  ipqs_fraud_and_risk_scoring,
   jinja_template_rendering,
   macvendors,
   malwarebazaar,

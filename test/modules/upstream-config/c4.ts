@@ -7,6 +7,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   xforceexchange: ['apikey', 'apipassword'],
   crowdstrike_falcon: ['api_id', 'apikey'],
   recordedfuture: ['token', 'proxy_host', 'proxy_port', 'proxy_username', 'proxy_password'],
+  ipqs_fraud_and_risk_scoring: ['apikey', 'base_url', 'poll_delay'],
   validin: ['endpoint', 'api_key', 'result_limit'],
   vulners: ['apikey'],
 };
@@ -16,6 +17,7 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   xforceexchange: ['expansion', 'hover'],
   crowdstrike_falcon: ['expansion', 'hover'],
   recordedfuture: ['expansion', 'hover'],
+  ipqs_fraud_and_risk_scoring: ['expansion', 'hover'],
   validin: ['expansion', 'hover'],
   vulners: ['hover'],
 };
