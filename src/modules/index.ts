@@ -19,6 +19,7 @@ import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
 import cpe from './expansion/cpe.js';
 import crowdsec from './expansion/crowdsec.js';
+import crowdstrike_falcon from './expansion/crowdstrike_falcon.js';
 import cve from './expansion/cve.js';
 import cve_advanced from './expansion/cve_advanced.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
@@ -42,6 +43,7 @@ import html_to_markdown from './expansion/html_to_markdown.js';
 import ip2locationio from './expansion/ip2locationio.js';
 import ipasn from './expansion/ipasn.js';
 import ipinfo from './expansion/ipinfo.js';
+import ipqs_fraud_and_risk_scoring from './expansion/ipqs_fraud_and_risk_scoring.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
@@ -61,6 +63,7 @@ import qrcode from './expansion/qrcode.js';
 import ransomlook from './expansion/ransomlook.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
+import recordedfuture from './expansion/recordedfuture.js';
 import reversedns from './expansion/reversedns.js';
 import securitytrails from './expansion/securitytrails.js';
 import shodan from './expansion/shodan.js';
@@ -76,13 +79,16 @@ import tls_certificate_check from './expansion/tls_certificate_check.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
 import urlscan from './expansion/urlscan.js';
+import validin from './expansion/validin.js';
 import variotdbs from './expansion/variotdbs.js';
 import virustotal from './expansion/virustotal.js';
 import virustotal_public from './expansion/virustotal_public.js';
 import virustotal_upload from './expansion/virustotal_upload.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
+import vulners from './expansion/vulners.js';
 import whois from './expansion/whois.js';
 import wiki from './expansion/wiki.js';
+import xforceexchange from './expansion/xforceexchange.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
 import xposedornot from './expansion/xposedornot.js';
 import yara_query from './expansion/yara_query.js';
@@ -135,6 +141,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   countrycode,
   cpe,
   crowdsec,
+  crowdstrike_falcon,
   cve,
   cve_advanced,
   dbl_spamhaus,
@@ -158,6 +165,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ip2locationio,
   ipasn,
   ipinfo,
+  ipqs_fraud_and_risk_scoring,
   jinja_template_rendering,
   macvendors,
   malwarebazaar,
@@ -177,6 +185,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ransomlook,
   rbl,
   rdap,
+  recordedfuture,
   reversedns,
   securitytrails,
   shodan,
@@ -192,13 +201,16 @@ export const builtinModules: readonly ModuleDefinition[] = [
   trustar_enrich,
   urlhaus,
   urlscan,
+  validin,
   variotdbs,
   virustotal,
   virustotal_public,
   virustotal_upload,
   vulnerability_lookup,
+  vulners,
   whois,
   wiki,
+  xforceexchange,
   xlsx_enrich,
   xposedornot,
   yara_query,
