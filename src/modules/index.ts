@@ -49,6 +49,7 @@ import ransomlook from './expansion/ransomlook.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
+import rst_ioc from './expansion/rst_ioc.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
@@ -143,6 +144,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rbl,
   rdap,
   reversedns,
+  rst_ioc,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,
