@@ -50,6 +50,7 @@ import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
 import rst_ioc from './expansion/rst_ioc.js';
+import rst_noise_control from './expansion/rst_noise_control.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
@@ -145,6 +146,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rdap,
   reversedns,
   rst_ioc,
+  rst_noise_control,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,
