@@ -51,6 +51,7 @@ import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
 import rst_ioc from './expansion/rst_ioc.js';
 import rst_noise_control from './expansion/rst_noise_control.js';
+import rst_ssl from './expansion/rst_ssl.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
@@ -147,6 +148,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   reversedns,
   rst_ioc,
   rst_noise_control,
+  rst_ssl,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,

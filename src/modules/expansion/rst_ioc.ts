@@ -25,7 +25,7 @@ import { defineModule } from '../../core/module.js';
 import { requireAttribute } from '../../core/query-helpers.js';
 import { MispResultBuilder, type RelationInput, type RelationValue } from '../../misp/standard-result.js';
 import type { RelationOf } from '../../misp/templates/index.js';
-import { asRecord, field, RST_NO_KEY, rstApi, rstSettings, stringList } from './_rstcloud/client.js';
+import { asRecord, field, RST_NO_KEY, rstApi, rstSettings, stringList, truthy } from './_rstcloud/client.js';
 import { pythonFixed, pythonIntOfFloat } from './_rstcloud/python-format.js';
 import { textResult, threatTags } from './_rstcloud/results.js';
 import { anchorUuid, hostOnly } from './_rstcloud/target.js';
@@ -44,13 +44,6 @@ const MESSAGES = defineMessages({
 });
 
 const COMMENT = 'RST IoC Lookup';
-
-/** Python's truthiness of a JSON value. */
-function truthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
-  return Boolean(value);
-}
 
 /** Present and not a placeholder (upstream's `_known`, on the raw value or its text). */
 function known(value: unknown): boolean {

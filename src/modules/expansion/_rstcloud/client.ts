@@ -81,6 +81,13 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
+/** Python's truthiness of a JSON value (upstream tests fields with `if data.get(...)`). */
+export function truthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
+  return Boolean(value);
+}
+
 /** A field as text (numbers and booleans written out), '' when absent, null or not scalar. */
 export function field(record: Record<string, unknown> | undefined, name: string): string {
   const value = record?.[name];
