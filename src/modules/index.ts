@@ -52,6 +52,7 @@ import reversedns from './expansion/reversedns.js';
 import rst_ioc from './expansion/rst_ioc.js';
 import rst_noise_control from './expansion/rst_noise_control.js';
 import rst_ssl from './expansion/rst_ssl.js';
+import rst_whois from './expansion/rst_whois.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
@@ -149,6 +150,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rst_ioc,
   rst_noise_control,
   rst_ssl,
+  rst_whois,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,
