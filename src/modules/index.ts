@@ -50,6 +50,7 @@ import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
 import rst_cs_beacon from './expansion/rst_cs_beacon.js';
+import rst_favicon from './expansion/rst_favicon.js';
 import rst_ioc from './expansion/rst_ioc.js';
 import rst_noise_control from './expansion/rst_noise_control.js';
 import rst_ssl from './expansion/rst_ssl.js';
@@ -149,6 +150,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rdap,
   reversedns,
   rst_cs_beacon,
+  rst_favicon,
   rst_ioc,
   rst_noise_control,
   rst_ssl,

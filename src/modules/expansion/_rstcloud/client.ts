@@ -103,3 +103,15 @@ export function stringList(record: Record<string, unknown> | undefined, name: st
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => (typeof item === 'string' ? [item] : typeof item === 'number' ? [String(item)] : []));
 }
+
+/**
+ * Python's `base64.b64decode(text)`: characters outside the alphabet are
+ * ignored, wrong padding fails. Undefined when it fails or gives nothing.
+ */
+export function decodeBase64Loosely(value: unknown): Buffer | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cleaned = value.replace(/[^A-Za-z0-9+/=]/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(cleaned) || cleaned.length % 4 !== 0) return undefined;
+  const bytes = Buffer.from(cleaned, 'base64');
+  return bytes.length > 0 ? bytes : undefined;
+}
