@@ -53,6 +53,7 @@ import rst_cs_beacon from './expansion/rst_cs_beacon.js';
 import rst_favicon from './expansion/rst_favicon.js';
 import rst_ioc from './expansion/rst_ioc.js';
 import rst_noise_control from './expansion/rst_noise_control.js';
+import rst_screenshot from './expansion/rst_screenshot.js';
 import rst_ssl from './expansion/rst_ssl.js';
 import rst_whois from './expansion/rst_whois.js';
 import sigma_queries from './expansion/sigma_queries.js';
@@ -153,6 +154,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rst_favicon,
   rst_ioc,
   rst_noise_control,
+  rst_screenshot,
   rst_ssl,
   rst_whois,
   sigma_queries,
