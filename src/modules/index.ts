@@ -51,6 +51,7 @@ import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
 import rst_cs_beacon from './expansion/rst_cs_beacon.js';
 import rst_favicon from './expansion/rst_favicon.js';
+import rst_html from './expansion/rst_html.js';
 import rst_ioc from './expansion/rst_ioc.js';
 import rst_noise_control from './expansion/rst_noise_control.js';
 import rst_screenshot from './expansion/rst_screenshot.js';
@@ -152,6 +153,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   reversedns,
   rst_cs_beacon,
   rst_favicon,
+  rst_html,
   rst_ioc,
   rst_noise_control,
   rst_screenshot,
