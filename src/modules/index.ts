@@ -65,6 +65,14 @@ import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import recordedfuture from './expansion/recordedfuture.js';
 import reversedns from './expansion/reversedns.js';
+import rst_cs_beacon from './expansion/rst_cs_beacon.js';
+import rst_favicon from './expansion/rst_favicon.js';
+import rst_html from './expansion/rst_html.js';
+import rst_ioc from './expansion/rst_ioc.js';
+import rst_noise_control from './expansion/rst_noise_control.js';
+import rst_screenshot from './expansion/rst_screenshot.js';
+import rst_ssl from './expansion/rst_ssl.js';
+import rst_whois from './expansion/rst_whois.js';
 import securitytrails from './expansion/securitytrails.js';
 import shodan from './expansion/shodan.js';
 import sigma_queries from './expansion/sigma_queries.js';
@@ -187,6 +195,14 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rdap,
   recordedfuture,
   reversedns,
+  rst_cs_beacon,
+  rst_favicon,
+  rst_html,
+  rst_ioc,
+  rst_noise_control,
+  rst_screenshot,
+  rst_ssl,
+  rst_whois,
   securitytrails,
   shodan,
   sigma_queries,

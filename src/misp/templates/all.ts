@@ -45,6 +45,8 @@ export { default as process } from './process.js';
 export { default as ransomwareGroupPost } from './ransomware-group-post.js';
 export { default as registryKey } from './registry-key.js';
 export { default as report } from './report.js';
+export { default as rstIoc } from './rst-ioc.js';
+export { default as rstNoise } from './rst-noise.js';
 export { default as sandboxReport } from './sandbox-report.js';
 export { default as sbSignature } from './sb-signature.js';
 export { default as shodanReport } from './shodan-report.js';
