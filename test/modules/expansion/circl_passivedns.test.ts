@@ -101,7 +101,7 @@ testModule({
     { name: 'no config at all: upstream\'s exact message', query: attribute('hostname', 'www.circl.lu'), config: null, error: 'CIRCL Passive DNS authentication is missing.', requests: (r) => assert.equal(r.length, 0) },
     { name: 'an empty config object (PHP sends []): the same message', query: { ...attribute('hostname', 'www.circl.lu'), config: [] }, config: null, error: 'CIRCL Passive DNS authentication is missing.' },
     { name: 'an empty password: "incomplete"', query: attribute('hostname', 'www.circl.lu'), config: { password: '' }, messageId: 'incomplete', requests: (r) => assert.equal(r.length, 0) },
-    { name: 'a wrong password: CIRCL refuses it (401), named', query: attribute('hostname', 'www.circl.lu'), config: { password: 'wrong' }, error: 'CIRCL Passive DNS refused the key (setting username/password, HTTP 401 Unauthorized): Unauthorized.' },
+    { name: 'a wrong password: CIRCL refuses it (401), named', query: attribute('hostname', 'www.circl.lu'), config: { password: 'wrong' }, error: 'CIRCL Passive DNS refused the key (setting username/password, HTTP 401 Unauthorized).' },
     { name: 'incomplete credentials are reported before the attribute (here without uuid) is checked, as upstream', query: { attribute: { type: 'hostname', value: 'www.circl.lu' } }, config: { password: '' }, messageId: 'incomplete' },
     { name: 'a value of ".." (another API path) is not sent: "Not found"', query: attribute('domain', '..'), messageId: 'notFound', requests: (r) => assert.equal(r.length, 0) },
     { name: 'a type it does not take is refused before any request', query: attribute('url', 'https://www.circl.lu/'), error: /does not accept attributes of type 'url'/, requests: (r) => assert.equal(r.length, 0) },

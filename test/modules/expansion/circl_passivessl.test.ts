@@ -114,7 +114,7 @@ testModule({
     { name: 'the service\'s own error is carried', query: attribute('ip-dst', '300.1.1.1'), routes: { 'GET /v2pssl/query/:ip': { json: { error: 'Invalid IP address.' } } }, error: 'CIRCL Passive SSL: Invalid IP address.' },
     { name: 'no config at all: upstream\'s exact message', query: attribute('ip-dst', IP), config: null, error: 'CIRCL Passive SSL authentication is missing.', requests: (r) => assert.equal(r.length, 0) },
     { name: 'an empty username: "incomplete"', query: attribute('ip-dst', IP), config: { username: '' }, messageId: 'incomplete', requests: (r) => assert.equal(r.length, 0) },
-    { name: 'a wrong password: CIRCL refuses it (401), named', query: attribute('ip-dst', IP), config: { password: 'wrong' }, error: 'CIRCL Passive SSL refused the key (setting username/password, HTTP 401 Unauthorized): Unauthorized.' },
+    { name: 'a wrong password: CIRCL refuses it (401), named', query: attribute('ip-dst', IP), config: { password: 'wrong' }, error: 'CIRCL Passive SSL refused the key (setting username/password, HTTP 401 Unauthorized).' },
     {
       name: 'a certificate fetch that fails (500) fails the query, named',
       query: attribute('ip-dst', IP),

@@ -78,7 +78,7 @@ testModule({
       name: 'geognos rate-limits (429)',
       query: { domain: 'www.circl.lu' },
       routes: { 'GET /api/en/countries/info/all.json': { status: 429, headers: { 'retry-after': '60' }, body: 'Too many requests' } },
-      results: text(`${URL} not reachable`, 'geognos.com rate limit reached (HTTP 429 Too Many Requests: Too many requests); retry after 60 s.'),
+      results: text(`${URL} not reachable`, 'geognos.com rate limit reached (HTTP 429 Too Many Requests); retry after 60 s.'),
     },
     {
       name: 'geognos answers malformed JSON',

@@ -157,7 +157,7 @@ testModule({
     { name: 'an address CrowdSec does not know (404): said, nothing invented', query: attribute('ip-dst', '192.0.2.5'), messageId: 'notFound', data: { ip: '192.0.2.5' } },
     { name: 'no config at all: upstream\'s message', query: attribute('ip-src', IP), config: null, error: 'Missing CrowdSec Config' },
     { name: 'no key: upstream\'s message', query: attribute('ip-src', IP), config: { api_key: '' }, error: 'Missing CrowdSec API key', requests: (r) => assert.equal(r.length, 0) },
-    { name: 'a wrong key (403 from the gateway)', query: attribute('ip-src', IP), config: { api_key: 'nope' }, error: 'CrowdSec CTI refused the key (setting api_key, HTTP 403 Forbidden): Forbidden.' },
+    { name: 'a wrong key (403 from the gateway)', query: attribute('ip-src', IP), config: { api_key: 'nope' }, error: 'CrowdSec CTI refused the key (setting api_key, HTTP 403 Forbidden).' },
     { name: 'a type it does not take (refused by the server, as for every module)', query: attribute('domain', 'example.com'), error: /does not accept attributes of type 'domain'/ },
     { name: 'not an IP: upstream\'s message, no request', query: attribute('ip-src', 'not-an-ip'), messageId: 'invalidIp', data: { ip: 'not-an-ip' }, requests: (r) => assert.equal(r.length, 0) },
     ...vendorFailureRows({ query: attribute('ip-src', IP), vendorMessage: 'Limit Exceeded' }),

@@ -232,7 +232,7 @@ testModule({
     { name: 'not an address at all', query: attribute('ip-src', '300.1.2.3'), messageId: 'notIpv4' },
     { name: 'no key: upstream\'s exact message', query: attribute('ip-src', SCANNER_IP), config: null, error: 'GreyNoise API Key required, but missing' },
     { name: 'an empty key: the same message, no request', query: attribute('ip-src', SCANNER_IP), config: { api_key: '' }, messageId: 'noKey', requests: (r) => assert.equal(r.length, 0) },
-    { name: 'a wrong key on the IP lookup', query: attribute('ip-src', SCANNER_IP), config: { api_key: 'nope' }, error: 'GreyNoise refused the key (setting api_key, HTTP 401 Unauthorized): Unauthorized.' },
+    { name: 'a wrong key on the IP lookup', query: attribute('ip-src', SCANNER_IP), config: { api_key: 'nope' }, error: 'GreyNoise refused the key (setting api_key, HTTP 401 Unauthorized).' },
     { name: 'a community key on GNQL stats (refused)', query: attribute('vulnerability', CVE), config: { api_key: 'community' }, error: /^GreyNoise refused the key \(setting api_key/ },
     { name: 'a type it does not take', query: attribute('domain', 'example.com'), error: /does not accept attributes of type 'domain'/ },
     ...vendorFailureRows({ query: attribute('ip-src', SCANNER_IP), vendorMessage: 'Internal error' }),

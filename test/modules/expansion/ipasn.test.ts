@@ -95,7 +95,7 @@ testModule({
     },
     { name: 'a value that is no IP address is refused before any request', query: attribute('ip-dst', 'not-an-ip'), error: 'The IP address is invalid: "not-an-ip"', requests: (r) => assert.equal(r.length, 0) },
     { name: 'a bad prefix length too', query: attribute('ip-dst', '10.0.0.0/33'), messageId: 'invalidIp', data: { ip: '10.0.0.0/33' } },
-    { name: 'a 404 (no such API on that server) is the vendor\'s error, named', query: attribute('ip-dst', '149.13.33.14'), routes: { 'POST /ip': { status: 404, body: 'Not Found' } }, error: 'IPASN-History answered HTTP 404 Not Found: Not Found.' },
+    { name: 'a 404 (no such API on that server) is the vendor\'s error, named', query: attribute('ip-dst', '149.13.33.14'), routes: { 'POST /ip': { status: 404, body: 'Not Found' } }, error: 'IPASN-History answered HTTP 404 Not Found.' },
     { name: 'a type it does not take is refused before any request', query: attribute('domain', 'circl.lu'), error: /does not accept attributes of type 'domain'/, requests: (r) => assert.equal(r.length, 0) },
     ...vendorFailureRows({ query: attribute('ip-dst', '149.13.33.14'), skip: ['unauthorized'], vendorMessage: 'Service unavailable' }),
   ],

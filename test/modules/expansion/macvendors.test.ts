@@ -69,7 +69,7 @@ testModule({
       vendorMessage: 'Too Many Requests',
       expect: {
         unauthorized: 'macvendors.com answered HTTP 401 Unauthorized: Too Many Requests.',
-        rateLimited: 'macvendors.com rate limit reached (HTTP 429 Too Many Requests: Too Many Requests); retry after 60 s.',
+        rateLimited: 'macvendors.com rate limit reached (HTTP 429 Too Many Requests); retry after 60 s.',
         serverError: 'macvendors.com answered HTTP 500 Internal Server Error: Too Many Requests.',
       },
     }),

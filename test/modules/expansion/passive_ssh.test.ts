@@ -103,7 +103,7 @@ testModule({
     { name: 'no api_user: upstream\'s message', query: attribute('ip-dst', IP), config: { api_user: '' }, messageId: 'noUser', requests: (r) => assert.equal(r.length, 0) },
     { name: 'no config at all: the user is asked for first', query: attribute('ip-dst', IP), config: null, messageId: 'noUser' },
     { name: 'no api_key: upstream\'s message', query: attribute('ip-dst', IP), config: { api_key: '' }, messageId: 'noPassword', requests: (r) => assert.equal(r.length, 0) },
-    { name: 'a wrong key: refused (401), named', query: attribute('ip-dst', IP), config: { api_key: 'wrong' }, error: 'CIRCL Passive SSH refused the key (setting api_user/api_key, HTTP 401 Unauthorized): Unauthorized.' },
+    { name: 'a wrong key: refused (401), named', query: attribute('ip-dst', IP), config: { api_key: 'wrong' }, error: 'CIRCL Passive SSH refused the key (setting api_user/api_key, HTTP 401 Unauthorized).' },
     { name: 'an invalid fingerprint (400) is the vendor\'s error, named', query: attribute('ssh-fingerprint', 'xx'), routes: { 'GET /fingerprint/all/:fp': { status: 400, json: { error: 'Invalid Fingerprint' } } }, error: 'CIRCL Passive SSH answered HTTP 400 Bad Request: Invalid Fingerprint.' },
     { name: 'a value of ".." (another API path) is not sent', query: attribute('ssh-fingerprint', '..'), messageId: 'notFound', requests: (r) => assert.equal(r.length, 0) },
     { name: 'a type it does not take is refused before any request', query: attribute('hostname', 'www.circl.lu'), error: /does not accept attributes of type 'hostname'/, requests: (r) => assert.equal(r.length, 0) },

@@ -292,7 +292,7 @@ testModule({
       name: 'the registry fails after the redirect: the error names it and what it said',
       query: attribute('domain', 'example.com'),
       routes: { 'rdap.verisign.com': { '* /*': rdapError(500, 'Internal Server Error', 'Backend unavailable') } },
-      error: 'RDAP server rdap.verisign.com (via rdap.org) answered HTTP 500 Internal Server Error: Internal Server Error.',
+      error: 'RDAP server rdap.verisign.com (via rdap.org) answered HTTP 500 Internal Server Error.',
     },
     {
       name: 'the registry answers something that is not JSON',

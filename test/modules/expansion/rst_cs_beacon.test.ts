@@ -95,8 +95,8 @@ testModule({
     { name: 'an empty answer: "no Cobalt Strike beacon found"', query: attribute('domain', 'example.com'), routes: { 'GET /v1/scan/cs-beacon': { json: {} } }, check: (answer) => assertTextOnly(answer, 'example.com:443: no Cobalt Strike beacon found', 'RST CS Beacon') },
     { name: "no api_key: upstream's exact message, nothing sent", query: attribute('ip-dst', '45.61.136.10'), config: { api_key: null }, error: NO_KEY, requests: (r) => assert.equal(r.length, 0) },
     { name: 'an empty value', query: attribute('ip-dst', ' '), messageId: 'noTarget' },
-    { name: 'a wrong key: the gateway says Forbidden', query: attribute('ip-dst', '45.61.136.10'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden): Forbidden.' },
-    { name: 'a 404 is a vendor error', query: attribute('ip-dst', '45.61.136.10'), routes: { 'GET /v1/scan/cs-beacon': { status: 404, json: { message: 'Not Found' } } }, error: 'RST Cloud answered HTTP 404 Not Found: Not Found.' },
+    { name: 'a wrong key: the gateway says Forbidden', query: attribute('ip-dst', '45.61.136.10'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden).' },
+    { name: 'a 404 is a vendor error', query: attribute('ip-dst', '45.61.136.10'), routes: { 'GET /v1/scan/cs-beacon': { status: 404, json: { message: 'Not Found' } } }, error: 'RST Cloud answered HTTP 404 Not Found.' },
     ...vendorFailureRows({ query: attribute('ip-dst', '45.61.136.10'), route: 'GET /v1/scan/cs-beacon' }),
   ],
 });

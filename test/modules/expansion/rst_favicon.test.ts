@@ -78,8 +78,8 @@ testModule({
     { name: 'no favicon hash: "no favicon returned"', query: attribute('ip-dst', '203.0.113.7'), check: (answer) => assertTextOnly(answer, '203.0.113.7: no favicon returned', 'RST Favicon') },
     { name: "no api_key: upstream's exact message, nothing sent", query: attribute('domain', 'drive.google.com'), config: { api_key: '' }, error: NO_KEY, requests: (r) => assert.equal(r.length, 0) },
     { name: 'an empty value', query: attribute('domain', ''), messageId: 'noTarget' },
-    { name: 'a wrong key: the gateway says Forbidden', query: attribute('domain', 'drive.google.com'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden): Forbidden.' },
-    { name: 'a 404 is a vendor error', query: attribute('domain', 'drive.google.com'), routes: { 'GET /v1/scan/favicon': { status: 404, json: { message: 'Not Found' } } }, error: 'RST Cloud answered HTTP 404 Not Found: Not Found.' },
+    { name: 'a wrong key: the gateway says Forbidden', query: attribute('domain', 'drive.google.com'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden).' },
+    { name: 'a 404 is a vendor error', query: attribute('domain', 'drive.google.com'), routes: { 'GET /v1/scan/favicon': { status: 404, json: { message: 'Not Found' } } }, error: 'RST Cloud answered HTTP 404 Not Found.' },
     ...vendorFailureRows({ query: attribute('domain', 'drive.google.com'), route: 'GET /v1/scan/favicon' }),
   ],
 });

@@ -80,8 +80,8 @@ testModule({
     { name: 'a JSON answer that is not a page: "empty response"', query: attribute('domain', 'example.com'), routes: { 'GET /v1/scan/html/body': { json: [1, 2] } }, check: (answer) => assertTextOnly(answer, 'example.com:443: empty response', 'RST HTML Fetcher') },
     { name: "no api_key: upstream's exact message, nothing sent", query: attribute('domain', 'example.com'), config: { api_key: '' }, error: NO_KEY, requests: (r) => assert.equal(r.length, 0) },
     { name: 'an empty value', query: attribute('url', ''), messageId: 'noTarget' },
-    { name: 'a wrong key: the gateway says Forbidden', query: attribute('domain', 'example.com'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden): Forbidden.' },
-    { name: 'a 404 is a vendor error', query: attribute('domain', 'example.com'), routes: { 'GET /v1/scan/html/body': { status: 404, json: { message: 'Not Found' } } }, error: 'RST Cloud answered HTTP 404 Not Found: Not Found.' },
+    { name: 'a wrong key: the gateway says Forbidden', query: attribute('domain', 'example.com'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden).' },
+    { name: 'a 404 is a vendor error', query: attribute('domain', 'example.com'), routes: { 'GET /v1/scan/html/body': { status: 404, json: { message: 'Not Found' } } }, error: 'RST Cloud answered HTTP 404 Not Found.' },
     {
       name: 'an answer that does not parse as JSON is the page itself, as rstapi reads it',
       query: attribute('domain', 'example.com'),

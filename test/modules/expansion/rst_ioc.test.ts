@@ -215,10 +215,10 @@ testModule({
       name: 'a wrong key: the gateway says Forbidden',
       query: attribute('domain', 'evil.example'),
       config: { api_key: `${KEY}-old` },
-      error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden): Forbidden.',
+      error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden).',
     },
     ...vendorFailureRows({ query: attribute('domain', 'evil.example'), route: 'GET /v1/ioc', vendorMessage: 'Internal server error' }).map((row) =>
-      row.name.includes('500') ? { ...row, error: 'RST Cloud answered HTTP 500 Internal Server Error: Internal server error.' } : row,
+      row.name.includes('500') ? { ...row, error: 'RST Cloud answered HTTP 500 Internal Server Error.' } : row,
     ),
   ],
 });

@@ -110,7 +110,7 @@ testModule({
       name: 'a wrong key: the gateway says Forbidden',
       query: attribute('ip-dst', '8.8.8.8'),
       config: { api_key: `${KEY}x` },
-      error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden): Forbidden.',
+      error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden).',
     },
     {
       name: 'a 404 (the lookup always answers 200) is a vendor error',

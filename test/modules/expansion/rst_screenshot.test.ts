@@ -60,8 +60,8 @@ testModule({
     },
     { name: "no api_key: upstream's exact message, nothing sent", query: attribute('domain', 'example.com'), config: { api_key: null }, error: NO_KEY, requests: (r) => assert.equal(r.length, 0) },
     { name: 'an empty value', query: attribute('domain', ''), messageId: 'noTarget' },
-    { name: 'a wrong key: the gateway says Forbidden', query: attribute('domain', 'example.com'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden): Forbidden.' },
-    { name: 'a 404 is a vendor error', query: attribute('domain', 'example.com'), routes: { 'GET /v1/scan/html/screenshot/:frame': { status: 404, json: { message: 'Not Found' } } }, error: 'RST Cloud answered HTTP 404 Not Found: Not Found.' },
+    { name: 'a wrong key: the gateway says Forbidden', query: attribute('domain', 'example.com'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden).' },
+    { name: 'a 404 is a vendor error', query: attribute('domain', 'example.com'), routes: { 'GET /v1/scan/html/screenshot/:frame': { status: 404, json: { message: 'Not Found' } } }, error: 'RST Cloud answered HTTP 404 Not Found.' },
     ...vendorFailureRows({ query: attribute('domain', 'example.com'), route: 'GET /v1/scan/html/screenshot/:frame' }),
   ],
 });

@@ -90,13 +90,13 @@ testModule({
       name: 'a wrong key: the gateway says Forbidden',
       query: attribute('ip-dst', '93.184.216.34'),
       config: { api_key: `${KEY}x` },
-      error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden): Forbidden.',
+      error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden).',
     },
     {
       name: 'a 404 is a vendor error',
       query: attribute('ip-dst', '93.184.216.34'),
       routes: { 'GET /v1/scan/ssl/certificate': { status: 404, json: { message: 'Not Found' } } },
-      error: 'RST Cloud answered HTTP 404 Not Found: Not Found.',
+      error: 'RST Cloud answered HTTP 404 Not Found.',
     },
     {
       name: 'the scan takes longer than the timeout setting',

@@ -80,7 +80,7 @@ testModule({
     { name: "no api_key: upstream's exact message, nothing sent", query: attribute('domain', 'rstcloud.net'), config: { api_key: '' }, error: NO_KEY, requests: (r) => assert.equal(r.length, 0) },
     { name: 'an empty value', query: attribute('domain', ''), messageId: 'noDomain' },
     { name: 'a type it does not take is refused', query: attribute('ip-dst', '1.1.1.1'), error: /does not accept attributes of type 'ip-dst'/ },
-    { name: 'a wrong key: the gateway says Forbidden', query: attribute('domain', 'rstcloud.net'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden): Forbidden.' },
+    { name: 'a wrong key: the gateway says Forbidden', query: attribute('domain', 'rstcloud.net'), config: { api_key: `${KEY}x` }, error: 'RST Cloud refused the key (setting api_key, HTTP 403 Forbidden).' },
     ...vendorFailureRows({ query: attribute('domain', 'rstcloud.net'), route: 'GET /v1/whois/:domain' }),
   ],
 });

@@ -218,7 +218,7 @@ testModule({
       name: 'the result API fails (500) after the submission',
       query: { url: URL_INPUT },
       routes: { 'GET /api/v1/result/:uuid': { status: 500, json: { message: 'Internal Server Error', status: 500 } } },
-      error: 'urlscan.io answered HTTP 500 Internal Server Error: Internal Server Error.',
+      error: 'urlscan.io answered HTTP 500 Internal Server Error.',
     },
   ],
 });
