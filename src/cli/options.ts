@@ -31,6 +31,10 @@ Options (environment variable in brackets):
                                                                      [${ENV.customDir}]
       --custom-load-timeout MS  a custom module file that takes longer to import is
                             skipped (default 10000)                   [${ENV.customLoadTimeoutMs}]
+      --python PATH         the interpreter of -c DIR/<family>/*.py modules written for the
+                            Python server (default python3; a venv's python works) [${ENV.python}]
+      --python-processes N  processes per Python module, each one query at a time (default 4)
+                                                                     [${ENV.pythonProcesses}]
   -d, --debug               debug logging                            [${ENV.debug}=1]
       --log-level LEVEL     trace, debug, info, warn, error (default info) [${ENV.logLevel}]
   -t, --test                load the modules, bind the port, then exit (1 if a custom
@@ -135,6 +139,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         port: { type: 'string', short: 'p' },
         custom: { type: 'string', short: 'c' },
         'custom-load-timeout': { type: 'string' },
+        python: { type: 'string' },
+        'python-processes': { type: 'string' },
         debug: { type: 'boolean', short: 'd' },
         'log-level': { type: 'string' },
         test: { type: 'boolean', short: 't' },
@@ -180,6 +186,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   const connections = pick(v['upstream-connections'], ENV.upstreamConnections);
   const customDir = pick(v.custom, ENV.customDir);
   const loadTimeout = pick(v['custom-load-timeout'], ENV.customLoadTimeoutMs);
+  const pythonProcesses = pick(v['python-processes'], ENV.pythonProcesses);
   const caFile = pick(v['ca-file'], ENV.caFile);
   const authToken = pick(v['auth-token'], ENV.authToken);
   const isolateGrace = pick(v['isolate-grace'], ENV.isolateGraceMs);
@@ -190,6 +197,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     listen: pick(v.listen, ENV.listen) ?? d.listen,
     port: port === undefined ? d.port : integer('--port', port, 0, 65535),
     customLoadTimeoutMs: loadTimeout === undefined ? d.customLoadTimeoutMs : integer('--custom-load-timeout', loadTimeout, 1, 600_000),
+    python: pick(v.python, ENV.python) ?? d.python,
+    pythonProcesses: pythonProcesses === undefined ? d.pythonProcesses : integer('--python-processes', pythonProcesses, 1, 256),
     debug: v.debug ?? truthy(env[ENV.debug]),
     logLevel,
     defaultTimeoutSeconds: timeout === undefined ? d.defaultTimeoutSeconds : seconds('--timeout', timeout),

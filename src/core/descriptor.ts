@@ -12,6 +12,8 @@ export interface ModuleDescriptor {
 }
 
 export function describeModule(module: ModuleDefinition): ModuleDescriptor {
+  // A module written for the Python server is listed exactly as that server lists it.
+  if (module.listedAs) return { name: module.name, type: KIND_FOLDERS[module.kind], ...module.listedAs };
   const { version, author, description, name, ...extraMeta } = module.meta;
   // Key order follows upstream's moduleinfo literals: documentation first, config last.
   const meta: Record<string, unknown> = {

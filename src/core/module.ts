@@ -165,6 +165,11 @@ export interface ModuleDefinition {
   readonly coalesce: boolean;
   /** Every user-facing message the module can give, by id (for docs and tests). */
   readonly messages: Readonly<Record<string, string>>;
+  /**
+   * A module written for the Python server: `/modules` lists these as they are
+   * (its `introspection()` and `version()`), as that server does.
+   */
+  readonly listedAs?: { mispattributes: Record<string, unknown>; meta: Record<string, unknown> };
   handle(query: Query, ctx: ModuleContext): Promise<ModuleResult>;
 }
 

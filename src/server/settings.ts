@@ -9,6 +9,10 @@ export interface ServerSettings {
   customDir?: string;
   /** How long one custom module file may take to import, in ms; past it the file is skipped. */
   customLoadTimeoutMs: number;
+  /** The Python interpreter that runs `-c DIR/<family>/*.py` modules (a venv's python works). */
+  python: string;
+  /** Processes per Python module (each runs one query at a time). */
+  pythonProcesses: number;
   debug: boolean;
   logLevel: string;
   /** Default query timeout in seconds when the request carries none. */
@@ -49,6 +53,8 @@ export const ENV = {
   port: 'MISP_MODULES_PORT',
   customDir: 'MISP_MODULES_CUSTOM',
   customLoadTimeoutMs: 'MISP_MODULES_CUSTOM_LOAD_TIMEOUT_MS',
+  python: 'MISP_MODULES_PYTHON',
+  pythonProcesses: 'MISP_MODULES_PYTHON_PROCESSES',
   debug: 'MISP_MODULES_DEBUG',
   logLevel: 'MISP_MODULES_LOG_LEVEL',
   defaultTimeoutSeconds: 'MISP_MODULES_TIMEOUT',
@@ -74,6 +80,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   listen: '127.0.0.1',
   port: 6666,
   customLoadTimeoutMs: 10_000,
+  python: 'python3',
+  pythonProcesses: 4,
   debug: false,
   logLevel: 'info',
   defaultTimeoutSeconds: 300,

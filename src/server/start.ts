@@ -23,6 +23,11 @@ import { USER_AGENT, VERSION } from '../version.js';
 import { buildApp, type App } from './app.js';
 import { createLogger, writeRawLine } from './logger.js';
 import { parseVendorLimits, setVendorLimitOverrides } from '../core/rate-limiter.js';
+import { loadPythonModules } from '../core/python/python-modules.js';
+import { QueryRunner } from '../core/runner.js';
+import { ResourceCache } from '../core/resource-cache.js';
+import { LocalPlace } from './execution/local-place.js';
+import type { OwnThreads } from './execution/execution.js';
 
 export interface StartOptions {
   settings?: Partial<ServerSettings>;
@@ -106,6 +111,23 @@ export async function createServer(options: StartOptions = {}) {
       logger.error({ file: problem.source }, `custom module skipped: ${problem.source}: ${problem.reason}`);
     }
   }
+  // Modules written for the Python server (-c DIR/<family>/*.py), each on processes of its own.
+  const python = settings.customDir
+    ? await loadPythonModules(settings.customDir, {
+        python: settings.python,
+        poolSize: settings.pythonProcesses,
+        loadTimeoutMs: settings.customLoadTimeoutMs,
+        log: (module, line) => logPythonLine(logger, module, line),
+      })
+    : undefined;
+  for (const module of python?.modules ?? []) {
+    if (registry.add(module)) logger.warn({ module: module.name }, `custom module ${module.name} replaces the built-in module of the same name`);
+  }
+  for (const problem of python?.problems ?? []) {
+    registry.problems.push(problem);
+    logger.error({ file: problem.source }, `custom module skipped: ${problem.source}: ${problem.reason}`);
+  }
+  const pythonNames = new Set((python?.modules ?? []).map((m) => m.name));
   // A misspelt name would silently leave a module unprotected.
   for (const name of settings.isolate) {
     if (!ISOLATE_KEYWORDS.includes(name) && !registry.has(name)) {
@@ -117,9 +139,10 @@ export async function createServer(options: StartOptions = {}) {
     network: networkSettings,
     customModules,
     // Built-ins given by a test (options.builtins) have no file a thread could load them from.
+    // Python modules are listed here too: their queries (large ones handed back by the pool) run on LocalPlace.
     isolated: registry
       .all()
-      .filter((m) => isolatedHere(m.name, customNames.has(m.name)) && (customNames.has(m.name) || !options.builtins))
+      .filter((m) => pythonNames.has(m.name) || (isolatedHere(m.name, customNames.has(m.name)) && (customNames.has(m.name) || !options.builtins)))
       .map((m) => m.name),
     maxJsonDepth: settings.maxJsonDepth,
     defaultTimeoutSeconds: settings.defaultTimeoutSeconds,
@@ -130,10 +153,24 @@ export async function createServer(options: StartOptions = {}) {
   isolated.configure(executionSettings);
   const workers = new WorkerPool({ memoryMb: settings.workerMemoryMb }, (error) => logger.error({ err: error }, 'a worker thread failed'));
   const pool = new PoolPlace({ pool: workers, logger, graceMs: settings.isolateGraceMs, settings: executionSettings, writeLine });
+  const pythonPlace = new LocalPlace(
+    new QueryRunner({ registry, logger, secrets, network, workers, resources: new ResourceCache(), defaultTimeoutSeconds: settings.defaultTimeoutSeconds, logSummary: false }),
+    settings.maxJsonDepth,
+  );
+  const ownThreads: OwnThreads = {
+    forModule: (name) => (pythonNames.has(name) ? pythonPlace : isolated.forModule(name)),
+    get running() {
+      return isolated.running + pythonPlace.running;
+    },
+    abortAll: () => {
+      isolated.abortAll();
+      pythonPlace.abortAll();
+    },
+  };
   const runner = await buildRunner(
     executionSettings,
     { registry, logger, secrets, network, workers, metrics },
-    { ownThreads: isolated, ...(settings.offloadBytes > 0 ? { pool: { place: pool, threshold: settings.offloadBytes } } : {}) },
+    { ownThreads, ...(settings.offloadBytes > 0 ? { pool: { place: pool, threshold: settings.offloadBytes } } : {}) },
   );
   const app = await buildApp({
     registry,
@@ -150,7 +187,7 @@ export async function createServer(options: StartOptions = {}) {
       }),
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
   });
-  return { app, logger, registry, runner, network, workers, isolated, metrics, settings };
+  return { app, logger, registry, runner, network, workers, isolated, metrics, settings, python };
 }
 
 /**
@@ -162,9 +199,15 @@ export function shutdownSchedule(graceMs: number): { abortAtMs: number; cutAtMs:
   return { abortAtMs: graceMs - Math.min(1000, Math.floor(graceMs / 4)), cutAtMs: graceMs };
 }
 
+/** A Python module's stderr line in the server's log (scrubbed like every line), at the level Python logging gave it. */
+function logPythonLine(logger: Logger, module: string, line: string): void {
+  const level = /^(ERROR|CRITICAL|Traceback)\b/.test(line) ? 'error' : /^WARNING\b/.test(line) ? 'warn' : /^DEBUG\b/.test(line) ? 'debug' : 'info';
+  logger[level]({ module }, `python ${module}: ${line}`);
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const parts = await createServer(options);
-  const { app, runner, network, workers, isolated, metrics, settings, logger } = parts;
+  const { app, runner, network, workers, isolated, metrics, settings, logger, python } = parts;
   // MISP can open a connection per attribute at once; Node's default backlog (511) would drop some.
   const address = await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
   let closing: Promise<void> | undefined;
@@ -185,6 +228,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await network.close();
         await workers.close();
         await isolated.close();
+        python?.close();
         metrics.stop();
         logger.flush?.();
       }
