@@ -18,6 +18,7 @@ import countrycode from './expansion/countrycode.js';
 import cpe from './expansion/cpe.js';
 import cve from './expansion/cve.js';
 import cve_advanced from './expansion/cve_advanced.js';
+import cytomic_orion from './expansion/cytomic_orion.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
@@ -115,6 +116,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   cpe,
   cve,
   cve_advanced,
+  cytomic_orion,
   dbl_spamhaus,
   dns,
   docx_enrich,

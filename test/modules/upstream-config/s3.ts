@@ -1,0 +1,28 @@
+/**
+ * Upstream's `moduleconfig` for the modules of branch s3, written from the
+ * upstream sources (misp_modules/modules/expansion/<name>.py), in upstream's
+ * order, with upstream's module-type. cytomic_orion lists `clientsecret`
+ * twice upstream: a setting name is served once.
+ */
+export const UPSTREAM_CONFIG: Record<string, string[]> = {
+  cytomic_orion: [
+    'api_url',
+    'token_url',
+    'clientid',
+    'clientsecret',
+    'username',
+    'password',
+    'upload_timeframe',
+    'upload_tag',
+    'delete_tag',
+    'upload_ttlDays',
+    'upload_threat_level_id',
+    'limit_upload_events',
+    'limit_upload_attributes',
+  ],
+};
+
+/** Upstream's `moduleinfo["module-type"]` for the same modules. */
+export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
+  cytomic_orion: ['expansion'],
+};
