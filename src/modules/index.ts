@@ -31,6 +31,7 @@ import geoip_country from './expansion/geoip_country.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import intel471 from './expansion/intel471.js';
 import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
@@ -130,6 +131,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hashdd,
   hashlookup,
   html_to_markdown,
+  intel471,
   ipasn,
   jinja_template_rendering,
   macvendors,

@@ -20,11 +20,13 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
     'limit_upload_events',
     'limit_upload_attributes',
   ],
+  intel471: ['email', 'authkey'],
   vulndb: ['apikey', 'apisecret', 'discard_dates', 'discard_external_references', 'discard_cvss', 'discard_productinformation', 'discard_classification', 'discard_cpe'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   cytomic_orion: ['expansion'],
+  intel471: ['hover', 'expansion'],
   vulndb: ['expansion', 'hover'],
 };
