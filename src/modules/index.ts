@@ -36,6 +36,7 @@ import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
+import mcafee_insights_enrich from './expansion/mcafee_insights_enrich.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
@@ -136,6 +137,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   jinja_template_rendering,
   macvendors,
   malwarebazaar,
+  mcafee_insights_enrich,
   mmdb_lookup,
   ocr_enrich,
   ods_enrich,

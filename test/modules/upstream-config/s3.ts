@@ -21,6 +21,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
     'limit_upload_attributes',
   ],
   intel471: ['email', 'authkey'],
+  mcafee_insights_enrich: ['api_key', 'client_id', 'client_secret'],
   vulndb: ['apikey', 'apisecret', 'discard_dates', 'discard_external_references', 'discard_cvss', 'discard_productinformation', 'discard_classification', 'discard_cpe'],
 };
 
@@ -28,5 +29,6 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   cytomic_orion: ['expansion'],
   intel471: ['hover', 'expansion'],
+  mcafee_insights_enrich: ['hover'],
   vulndb: ['expansion', 'hover'],
 };
