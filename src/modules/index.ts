@@ -64,6 +64,7 @@ import tls_certificate_check from './expansion/tls_certificate_check.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
+import vmware_nsx from './expansion/vmware_nsx.js';
 import vulndb from './expansion/vulndb.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import whois from './expansion/whois.js';
@@ -165,6 +166,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   trustar_enrich,
   urlhaus,
   variotdbs,
+  vmware_nsx,
   vulndb,
   vulnerability_lookup,
   whois,
