@@ -52,6 +52,7 @@ import ransomlook from './expansion/ransomlook.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
+import reversinglabs_spectra_analyze from './expansion/reversinglabs_spectra_analyze.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
@@ -154,6 +155,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rbl,
   rdap,
   reversedns,
+  reversinglabs_spectra_analyze,
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,

@@ -22,6 +22,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   ],
   intel471: ['email', 'authkey'],
   mcafee_insights_enrich: ['api_key', 'client_id', 'client_secret'],
+  reversinglabs_spectra_analyze: ['api_url', 'api_token', 'verify_ssl'],
   vmware_nsx: ['analysis_url', 'analysis_verify_ssl', 'analysis_key', 'analysis_api_token', 'vt_key', 'misp_url', 'misp_verify_ssl', 'misp_key'],
   vulndb: ['apikey', 'apisecret', 'discard_dates', 'discard_external_references', 'discard_cvss', 'discard_productinformation', 'discard_classification', 'discard_cpe'],
 };
@@ -31,6 +32,7 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   cytomic_orion: ['expansion'],
   intel471: ['hover', 'expansion'],
   mcafee_insights_enrich: ['hover'],
+  reversinglabs_spectra_analyze: ['expansion'],
   vmware_nsx: ['expansion', 'hover'],
   vulndb: ['expansion', 'hover'],
 };
