@@ -22,6 +22,7 @@ import crowdsec from './expansion/crowdsec.js';
 import crowdstrike_falcon from './expansion/crowdstrike_falcon.js';
 import cve from './expansion/cve.js';
 import cve_advanced from './expansion/cve_advanced.js';
+import cytomic_orion from './expansion/cytomic_orion.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
 import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
@@ -40,6 +41,7 @@ import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import hibp from './expansion/hibp.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import intel471 from './expansion/intel471.js';
 import ip2locationio from './expansion/ip2locationio.js';
 import ipasn from './expansion/ipasn.js';
 import ipinfo from './expansion/ipinfo.js';
@@ -47,6 +49,7 @@ import ipqs_fraud_and_risk_scoring from './expansion/ipqs_fraud_and_risk_scoring
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
+import mcafee_insights_enrich from './expansion/mcafee_insights_enrich.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
@@ -65,6 +68,7 @@ import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import recordedfuture from './expansion/recordedfuture.js';
 import reversedns from './expansion/reversedns.js';
+import reversinglabs_spectra_analyze from './expansion/reversinglabs_spectra_analyze.js';
 import rst_cs_beacon from './expansion/rst_cs_beacon.js';
 import rst_favicon from './expansion/rst_favicon.js';
 import rst_html from './expansion/rst_html.js';
@@ -92,6 +96,8 @@ import variotdbs from './expansion/variotdbs.js';
 import virustotal from './expansion/virustotal.js';
 import virustotal_public from './expansion/virustotal_public.js';
 import virustotal_upload from './expansion/virustotal_upload.js';
+import vmware_nsx from './expansion/vmware_nsx.js';
+import vulndb from './expansion/vulndb.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import vulners from './expansion/vulners.js';
 import whois from './expansion/whois.js';
@@ -152,6 +158,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   crowdstrike_falcon,
   cve,
   cve_advanced,
+  cytomic_orion,
   dbl_spamhaus,
   dns,
   docx_enrich,
@@ -170,6 +177,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hashlookup,
   hibp,
   html_to_markdown,
+  intel471,
   ip2locationio,
   ipasn,
   ipinfo,
@@ -177,6 +185,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   jinja_template_rendering,
   macvendors,
   malwarebazaar,
+  mcafee_insights_enrich,
   mmdb_lookup,
   ocr_enrich,
   ods_enrich,
@@ -195,6 +204,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   rdap,
   recordedfuture,
   reversedns,
+  reversinglabs_spectra_analyze,
   rst_cs_beacon,
   rst_favicon,
   rst_html,
@@ -222,6 +232,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   virustotal,
   virustotal_public,
   virustotal_upload,
+  vmware_nsx,
+  vulndb,
   vulnerability_lookup,
   vulners,
   whois,
