@@ -1,0 +1,13 @@
+/**
+ * Upstream's `moduleconfig` for the modules of branch l1 (expansion lookups),
+ * written from the upstream sources (misp_modules/modules/expansion/<name>.py)
+ * and MODULES.md, in upstream's order, with upstream's module-type.
+ */
+export const UPSTREAM_CONFIG: Record<string, string[]> = {
+  apivoid: ['apikey'],
+};
+
+/** Upstream's `moduleinfo["module-type"]` for the same modules. */
+export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
+  apivoid: ['expansion', 'hover'],
+};
