@@ -8,6 +8,7 @@ import mattermost from './action/mattermost.js';
 import nextcloud_talk from './action/nextcloud_talk.js';
 import slack from './action/slack.js';
 import testaction from './action/testaction.js';
+import alphaMountain from './expansion/alphaMountain.js';
 import apivoid from './expansion/apivoid.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
@@ -106,6 +107,7 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
+  alphaMountain,
   apivoid,
   btc_scam_check,
   btc_steroids,

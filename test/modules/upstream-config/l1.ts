@@ -5,9 +5,11 @@
  */
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   apivoid: ['apikey'],
+  alphaMountain: ['license', 'scan_depth', 'partner_type'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   apivoid: ['expansion', 'hover'],
+  alphaMountain: ['expansion', 'hover'],
 };
