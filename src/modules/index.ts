@@ -9,6 +9,7 @@ import nextcloud_talk from './action/nextcloud_talk.js';
 import slack from './action/slack.js';
 import testaction from './action/testaction.js';
 import alphaMountain from './expansion/alphaMountain.js';
+import apifreaks from './expansion/apifreaks.js';
 import apivoid from './expansion/apivoid.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
@@ -108,6 +109,7 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
   alphaMountain,
+  apifreaks,
   apivoid,
   btc_scam_check,
   btc_steroids,

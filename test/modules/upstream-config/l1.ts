@@ -6,10 +6,12 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   apivoid: ['apikey'],
   alphaMountain: ['license', 'scan_depth', 'partner_type'],
+  apifreaks: ['apikey', 'do_whois', 'do_dns', 'do_subdomains', 'do_availability', 'do_history', 'do_reverse_dns'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   apivoid: ['expansion', 'hover'],
   alphaMountain: ['expansion', 'hover'],
+  apifreaks: ['expansion', 'hover'],
 };
