@@ -11,6 +11,7 @@ import testaction from './action/testaction.js';
 import alphaMountain from './expansion/alphaMountain.js';
 import apifreaks from './expansion/apifreaks.js';
 import apivoid from './expansion/apivoid.js';
+import backscatter_io from './expansion/backscatter_io.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
 import circl_passivedns from './expansion/circl_passivedns.js';
@@ -111,6 +112,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   alphaMountain,
   apifreaks,
   apivoid,
+  backscatter_io,
   btc_scam_check,
   btc_steroids,
   circl_passivedns,

@@ -5,6 +5,7 @@
  */
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   apivoid: ['apikey'],
+  backscatter_io: ['api_key'],
   alphaMountain: ['license', 'scan_depth', 'partner_type'],
   apifreaks: ['apikey', 'do_whois', 'do_dns', 'do_subdomains', 'do_availability', 'do_history', 'do_reverse_dns'],
 };
@@ -12,6 +13,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   apivoid: ['expansion', 'hover'],
+  backscatter_io: ['expansion', 'hover'],
   alphaMountain: ['expansion', 'hover'],
   apifreaks: ['expansion', 'hover'],
 };
