@@ -27,6 +27,7 @@ import dns from './expansion/dns.js';
 import docx_enrich from './expansion/docx_enrich.js';
 import email_security_check from './expansion/email_security_check.js';
 import eql from './expansion/eql.js';
+import eupi from './expansion/eupi.js';
 import extract_url_components from './expansion/extract_url_components.js';
 import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
@@ -128,6 +129,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   docx_enrich,
   email_security_check,
   eql,
+  eupi,
   extract_url_components,
   geoip_asn,
   geoip_city,
