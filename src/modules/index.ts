@@ -17,6 +17,7 @@ import btc_steroids from './expansion/btc_steroids.js';
 import circl_passivedns from './expansion/circl_passivedns.js';
 import circl_passivessl from './expansion/circl_passivessl.js';
 import clamav from './expansion/clamav.js';
+import cluster25_expand from './expansion/cluster25_expand.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
 import cpe from './expansion/cpe.js';
@@ -119,6 +120,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   circl_passivedns,
   circl_passivessl,
   clamav,
+  cluster25_expand,
   convert_markdown_to_pdf,
   countrycode,
   cpe,

@@ -6,6 +6,7 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   apivoid: ['apikey'],
   backscatter_io: ['api_key'],
+  cluster25_expand: ['api_id', 'apikey', 'base_url'],
   eupi: ['apikey', 'url'],
   alphaMountain: ['license', 'scan_depth', 'partner_type'],
   apifreaks: ['apikey', 'do_whois', 'do_dns', 'do_subdomains', 'do_availability', 'do_history', 'do_reverse_dns'],
@@ -15,6 +16,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   apivoid: ['expansion', 'hover'],
   backscatter_io: ['expansion', 'hover'],
+  cluster25_expand: ['expansion', 'hover'],
   eupi: ['expansion', 'hover'],
   alphaMountain: ['expansion', 'hover'],
   apifreaks: ['expansion', 'hover'],
