@@ -9,12 +9,17 @@ import nextcloud_talk from './action/nextcloud_talk.js';
 import slack from './action/slack.js';
 import testaction from './action/testaction.js';
 import abuseipdb from './expansion/abuseipdb.js';
+import alphaMountain from './expansion/alphaMountain.js';
+import apifreaks from './expansion/apifreaks.js';
+import apivoid from './expansion/apivoid.js';
+import backscatter_io from './expansion/backscatter_io.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
 import censys_enrich from './expansion/censys_enrich.js';
 import circl_passivedns from './expansion/circl_passivedns.js';
 import circl_passivessl from './expansion/circl_passivessl.js';
 import clamav from './expansion/clamav.js';
+import cluster25_expand from './expansion/cluster25_expand.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
 import cpe from './expansion/cpe.js';
@@ -29,6 +34,7 @@ import docx_enrich from './expansion/docx_enrich.js';
 import domaintools from './expansion/domaintools.js';
 import email_security_check from './expansion/email_security_check.js';
 import eql from './expansion/eql.js';
+import eupi from './expansion/eupi.js';
 import extract_url_components from './expansion/extract_url_components.js';
 import farsight_passivedns from './expansion/farsight_passivedns.js';
 import geoip_asn from './expansion/geoip_asn.js';
@@ -145,12 +151,17 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
   abuseipdb,
+  alphaMountain,
+  apifreaks,
+  apivoid,
+  backscatter_io,
   btc_scam_check,
   btc_steroids,
   censys_enrich,
   circl_passivedns,
   circl_passivessl,
   clamav,
+  cluster25_expand,
   convert_markdown_to_pdf,
   countrycode,
   cpe,
@@ -165,6 +176,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   domaintools,
   email_security_check,
   eql,
+  eupi,
   extract_url_components,
   farsight_passivedns,
   geoip_asn,
