@@ -30,6 +30,7 @@ import geoip_country from './expansion/geoip_country.js';
 import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import hyasinsight from './expansion/hyasinsight.js';
 import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
@@ -127,6 +128,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hashdd,
   hashlookup,
   html_to_markdown,
+  hyasinsight,
   ipasn,
   jinja_template_rendering,
   macvendors,

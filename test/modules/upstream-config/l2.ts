@@ -1,0 +1,14 @@
+/**
+ * Upstream's `moduleconfig` for the modules of branch l2 (lookups of issue
+ * 17), written from the upstream sources
+ * (misp_modules/modules/expansion/<name>.py) and MODULES.md, in upstream's
+ * order, with upstream's module-type.
+ */
+export const UPSTREAM_CONFIG: Record<string, string[]> = {
+  hyasinsight: ['apikey'],
+};
+
+/** Upstream's `moduleinfo["module-type"]` for the same modules. */
+export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
+  hyasinsight: ['expansion', 'hover'],
+};
