@@ -33,6 +33,7 @@ import html_to_markdown from './expansion/html_to_markdown.js';
 import hyasinsight from './expansion/hyasinsight.js';
 import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
+import macaddress_io from './expansion/macaddress_io.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
@@ -131,6 +132,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hyasinsight,
   ipasn,
   jinja_template_rendering,
+  macaddress_io,
   macvendors,
   malwarebazaar,
   mmdb_lookup,
