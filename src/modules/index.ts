@@ -47,6 +47,7 @@ import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
 import qrcode from './expansion/qrcode.js';
+import ransomcoindb from './expansion/ransomcoindb.js';
 import ransomlook from './expansion/ransomlook.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
@@ -146,6 +147,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   pdf_enrich,
   pptx_enrich,
   qrcode,
+  ransomcoindb,
   ransomlook,
   rbl,
   rdap,

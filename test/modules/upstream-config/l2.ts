@@ -7,10 +7,12 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   hyasinsight: ['apikey'],
   macaddress_io: ['api_key'],
+  ransomcoindb: ['api-key'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   hyasinsight: ['expansion', 'hover'],
   macaddress_io: ['hover'],
+  ransomcoindb: ['expansion', 'hover'],
 };
