@@ -32,6 +32,7 @@ import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
 import hyasinsight from './expansion/hyasinsight.js';
 import ipasn from './expansion/ipasn.js';
+import iprep from './expansion/iprep.js';
 import ismalicious from './expansion/ismalicious.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macaddress_io from './expansion/macaddress_io.js';
@@ -133,6 +134,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   html_to_markdown,
   hyasinsight,
   ipasn,
+  iprep,
   ismalicious,
   jinja_template_rendering,
   macaddress_io,

@@ -6,6 +6,7 @@
  */
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   hyasinsight: ['apikey'],
+  iprep: ['apikey'],
   ismalicious: ['api_key', 'api_url'],
   macaddress_io: ['api_key'],
   ransomcoindb: ['api-key'],
@@ -14,6 +15,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   hyasinsight: ['expansion', 'hover'],
+  iprep: ['expansion'],
   ismalicious: ['expansion', 'hover'],
   macaddress_io: ['hover'],
   ransomcoindb: ['expansion', 'hover'],
