@@ -48,6 +48,7 @@ import passive_ssh from './expansion/passive_ssh.js';
 import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
+import qintel_qsentry from './expansion/qintel_qsentry.js';
 import qrcode from './expansion/qrcode.js';
 import ransomcoindb from './expansion/ransomcoindb.js';
 import ransomlook from './expansion/ransomlook.js';
@@ -150,6 +151,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   passivetotal,
   pdf_enrich,
   pptx_enrich,
+  qintel_qsentry,
   qrcode,
   ransomcoindb,
   ransomlook,

@@ -9,6 +9,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   iprep: ['apikey'],
   ismalicious: ['api_key', 'api_url'],
   macaddress_io: ['api_key'],
+  qintel_qsentry: ['token', 'remote'],
   ransomcoindb: ['api-key'],
 };
 
@@ -18,5 +19,6 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   iprep: ['expansion'],
   ismalicious: ['expansion', 'hover'],
   macaddress_io: ['hover'],
+  qintel_qsentry: ['hover', 'expansion'],
   ransomcoindb: ['expansion', 'hover'],
 };
