@@ -24,6 +24,7 @@ import docx_enrich from './expansion/docx_enrich.js';
 import email_security_check from './expansion/email_security_check.js';
 import eql from './expansion/eql.js';
 import extract_url_components from './expansion/extract_url_components.js';
+import flowtriq from './expansion/flowtriq.js';
 import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
@@ -127,6 +128,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   email_security_check,
   eql,
   extract_url_components,
+  flowtriq,
   geoip_asn,
   geoip_city,
   geoip_country,

@@ -5,6 +5,7 @@
  * order, with upstream's module-type.
  */
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
+  flowtriq: ['api_key', 'api_url'],
   hyasinsight: ['apikey'],
   iprep: ['apikey'],
   ismalicious: ['api_key', 'api_url'],
@@ -15,6 +16,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
+  flowtriq: ['expansion', 'hover'],
   hyasinsight: ['expansion', 'hover'],
   iprep: ['expansion'],
   ismalicious: ['expansion', 'hover'],
