@@ -37,6 +37,7 @@ import eql from './expansion/eql.js';
 import eupi from './expansion/eupi.js';
 import extract_url_components from './expansion/extract_url_components.js';
 import farsight_passivedns from './expansion/farsight_passivedns.js';
+import flowtriq from './expansion/flowtriq.js';
 import geoip_asn from './expansion/geoip_asn.js';
 import geoip_city from './expansion/geoip_city.js';
 import geoip_country from './expansion/geoip_country.js';
@@ -47,12 +48,16 @@ import hashdd from './expansion/hashdd.js';
 import hashlookup from './expansion/hashlookup.js';
 import hibp from './expansion/hibp.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
+import hyasinsight from './expansion/hyasinsight.js';
 import intel471 from './expansion/intel471.js';
 import ip2locationio from './expansion/ip2locationio.js';
 import ipasn from './expansion/ipasn.js';
 import ipinfo from './expansion/ipinfo.js';
 import ipqs_fraud_and_risk_scoring from './expansion/ipqs_fraud_and_risk_scoring.js';
+import iprep from './expansion/iprep.js';
+import ismalicious from './expansion/ismalicious.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
+import macaddress_io from './expansion/macaddress_io.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import mcafee_insights_enrich from './expansion/mcafee_insights_enrich.js';
@@ -68,7 +73,9 @@ import passive_ssh from './expansion/passive_ssh.js';
 import passivetotal from './expansion/passivetotal.js';
 import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
+import qintel_qsentry from './expansion/qintel_qsentry.js';
 import qrcode from './expansion/qrcode.js';
+import ransomcoindb from './expansion/ransomcoindb.js';
 import ransomlook from './expansion/ransomlook.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
@@ -179,6 +186,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   eupi,
   extract_url_components,
   farsight_passivedns,
+  flowtriq,
   geoip_asn,
   geoip_city,
   geoip_country,
@@ -189,12 +197,16 @@ export const builtinModules: readonly ModuleDefinition[] = [
   hashlookup,
   hibp,
   html_to_markdown,
+  hyasinsight,
   intel471,
   ip2locationio,
   ipasn,
   ipinfo,
   ipqs_fraud_and_risk_scoring,
+  iprep,
+  ismalicious,
   jinja_template_rendering,
+  macaddress_io,
   macvendors,
   malwarebazaar,
   mcafee_insights_enrich,
@@ -210,7 +222,9 @@ export const builtinModules: readonly ModuleDefinition[] = [
   passivetotal,
   pdf_enrich,
   pptx_enrich,
+  qintel_qsentry,
   qrcode,
+  ransomcoindb,
   ransomlook,
   rbl,
   rdap,
