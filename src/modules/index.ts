@@ -46,6 +46,7 @@ import pdf_enrich from './expansion/pdf_enrich.js';
 import pptx_enrich from './expansion/pptx_enrich.js';
 import qrcode from './expansion/qrcode.js';
 import ransomlook from './expansion/ransomlook.js';
+import rapid7_attackerkb from './expansion/rapid7_attackerkb.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import reversedns from './expansion/reversedns.js';
@@ -143,6 +144,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   pptx_enrich,
   qrcode,
   ransomlook,
+  rapid7_attackerkb,
   rbl,
   rdap,
   reversedns,

@@ -1,0 +1,14 @@
+/**
+ * Upstream's `moduleconfig` for the modules of branch l3 (expansion lookups,
+ * part 3), written from the upstream sources
+ * (misp_modules/modules/expansion/<name>.py), in upstream's order, with
+ * upstream's module-type.
+ */
+export const UPSTREAM_CONFIG: Record<string, string[]> = {
+  rapid7_attackerkb: ['api_key'],
+};
+
+/** Upstream's `moduleinfo["module-type"]` for the same modules. */
+export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
+  rapid7_attackerkb: ['expansion', 'hover'],
+};
