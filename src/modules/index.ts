@@ -64,6 +64,7 @@ import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import whois from './expansion/whois.js';
+import whoisfreaks from './expansion/whoisfreaks.js';
 import wiki from './expansion/wiki.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
 import xposedornot from './expansion/xposedornot.js';
@@ -162,6 +163,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   variotdbs,
   vulnerability_lookup,
   whois,
+  whoisfreaks,
   wiki,
   xlsx_enrich,
   xposedornot,

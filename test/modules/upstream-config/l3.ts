@@ -6,9 +6,11 @@
  */
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   rapid7_attackerkb: ['api_key'],
+  whoisfreaks: ['apikey'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   rapid7_attackerkb: ['expansion', 'hover'],
+  whoisfreaks: ['expansion', 'hover'],
 };
