@@ -63,6 +63,7 @@ import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
+import vysion from './expansion/vysion.js';
 import whois from './expansion/whois.js';
 import whoisfreaks from './expansion/whoisfreaks.js';
 import wiki from './expansion/wiki.js';
@@ -162,6 +163,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   urlhaus,
   variotdbs,
   vulnerability_lookup,
+  vysion,
   whois,
   whoisfreaks,
   wiki,

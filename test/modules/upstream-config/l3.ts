@@ -7,10 +7,12 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   rapid7_attackerkb: ['api_key'],
   whoisfreaks: ['apikey'],
+  vysion: ['apikey', 'event_limit', 'proxy_host', 'proxy_port', 'proxy_username', 'proxy_password'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   rapid7_attackerkb: ['expansion', 'hover'],
   whoisfreaks: ['expansion', 'hover'],
+  vysion: ['expansion'],
 };
