@@ -8,6 +8,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   rapid7_attackerkb: ['api_key'],
   whoisfreaks: ['apikey'],
   vysion: ['apikey', 'event_limit', 'proxy_host', 'proxy_port', 'proxy_username', 'proxy_password'],
+  sophoslabs_intelix: ['client_id', 'client_secret', 'region'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -15,4 +16,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   rapid7_attackerkb: ['expansion', 'hover'],
   whoisfreaks: ['expansion', 'hover'],
   vysion: ['expansion'],
+  sophoslabs_intelix: ['expansion'],
 };
