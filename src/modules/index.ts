@@ -60,6 +60,7 @@ import ssh_fingerprint from './expansion/ssh_fingerprint.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatcrowd from './expansion/threatcrowd.js';
 import threatfox from './expansion/threatfox.js';
+import threatminer from './expansion/threatminer.js';
 import tls_certificate_check from './expansion/tls_certificate_check.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
@@ -162,6 +163,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   stix2_pattern_syntax_validator,
   threatcrowd,
   threatfox,
+  threatminer,
   tls_certificate_check,
   trustar_enrich,
   urlhaus,

@@ -10,6 +10,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   vysion: ['apikey', 'event_limit', 'proxy_host', 'proxy_port', 'proxy_username', 'proxy_password'],
   sophoslabs_intelix: ['client_id', 'client_secret', 'region'],
   socradar_lookup: ['socradar_api_key', 'socradar_api_url', 'socradar_mode', 'socradar_ai_insight'],
+  threatminer: [],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -19,4 +20,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   vysion: ['expansion'],
   sophoslabs_intelix: ['expansion'],
   socradar_lookup: ['expansion', 'hover'],
+  threatminer: ['expansion'],
 };
