@@ -67,6 +67,7 @@ import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import vysion from './expansion/vysion.js';
+import whisper from './expansion/whisper.js';
 import whois from './expansion/whois.js';
 import whoisfreaks from './expansion/whoisfreaks.js';
 import wiki from './expansion/wiki.js';
@@ -170,6 +171,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   variotdbs,
   vulnerability_lookup,
   vysion,
+  whisper,
   whois,
   whoisfreaks,
   wiki,

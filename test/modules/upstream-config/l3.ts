@@ -11,6 +11,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   sophoslabs_intelix: ['client_id', 'client_secret', 'region'],
   socradar_lookup: ['socradar_api_key', 'socradar_api_url', 'socradar_mode', 'socradar_ai_insight'],
   threatminer: [],
+  whisper: ['api_url', 'api_key', 'max_tlp', 'timeout'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -21,4 +22,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   sophoslabs_intelix: ['expansion'],
   socradar_lookup: ['expansion', 'hover'],
   threatminer: ['expansion'],
+  whisper: ['expansion', 'hover'],
 };
