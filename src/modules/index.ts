@@ -53,6 +53,7 @@ import reversedns from './expansion/reversedns.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
+import socialscan from './expansion/socialscan.js';
 import socradar_lookup from './expansion/socradar_lookup.js';
 import sophoslabs_intelix from './expansion/sophoslabs_intelix.js';
 import sourcecache from './expansion/sourcecache.js';
@@ -157,6 +158,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,
+  socialscan,
   socradar_lookup,
   sophoslabs_intelix,
   sourcecache,

@@ -12,6 +12,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   socradar_lookup: ['socradar_api_key', 'socradar_api_url', 'socradar_mode', 'socradar_ai_insight'],
   threatminer: [],
   whisper: ['api_url', 'api_key', 'max_tlp', 'timeout'],
+  socialscan: [],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -23,4 +24,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   socradar_lookup: ['expansion', 'hover'],
   threatminer: ['expansion'],
   whisper: ['expansion', 'hover'],
+  socialscan: ['hover'],
 };
