@@ -77,6 +77,7 @@ import qintel_qsentry from './expansion/qintel_qsentry.js';
 import qrcode from './expansion/qrcode.js';
 import ransomcoindb from './expansion/ransomcoindb.js';
 import ransomlook from './expansion/ransomlook.js';
+import rapid7_attackerkb from './expansion/rapid7_attackerkb.js';
 import rbl from './expansion/rbl.js';
 import rdap from './expansion/rdap.js';
 import recordedfuture from './expansion/recordedfuture.js';
@@ -95,11 +96,15 @@ import shodan from './expansion/shodan.js';
 import sigma_queries from './expansion/sigma_queries.js';
 import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
+import socialscan from './expansion/socialscan.js';
+import socradar_lookup from './expansion/socradar_lookup.js';
+import sophoslabs_intelix from './expansion/sophoslabs_intelix.js';
 import sourcecache from './expansion/sourcecache.js';
 import ssh_fingerprint from './expansion/ssh_fingerprint.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatcrowd from './expansion/threatcrowd.js';
 import threatfox from './expansion/threatfox.js';
+import threatminer from './expansion/threatminer.js';
 import tls_certificate_check from './expansion/tls_certificate_check.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
@@ -113,7 +118,10 @@ import vmware_nsx from './expansion/vmware_nsx.js';
 import vulndb from './expansion/vulndb.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import vulners from './expansion/vulners.js';
+import vysion from './expansion/vysion.js';
+import whisper from './expansion/whisper.js';
 import whois from './expansion/whois.js';
+import whoisfreaks from './expansion/whoisfreaks.js';
 import wiki from './expansion/wiki.js';
 import xforceexchange from './expansion/xforceexchange.js';
 import xlsx_enrich from './expansion/xlsx_enrich.js';
@@ -226,6 +234,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   qrcode,
   ransomcoindb,
   ransomlook,
+  rapid7_attackerkb,
   rbl,
   rdap,
   recordedfuture,
@@ -244,11 +253,15 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sigma_queries,
   sigma_syntax_validator,
   sigmf_expand,
+  socialscan,
+  socradar_lookup,
+  sophoslabs_intelix,
   sourcecache,
   ssh_fingerprint,
   stix2_pattern_syntax_validator,
   threatcrowd,
   threatfox,
+  threatminer,
   tls_certificate_check,
   trustar_enrich,
   urlhaus,
@@ -262,7 +275,10 @@ export const builtinModules: readonly ModuleDefinition[] = [
   vulndb,
   vulnerability_lookup,
   vulners,
+  vysion,
+  whisper,
   whois,
+  whoisfreaks,
   wiki,
   xforceexchange,
   xlsx_enrich,
