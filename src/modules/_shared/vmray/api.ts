@@ -12,7 +12,7 @@ import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';
-import { isRecord, str } from '../_joe/json.js';
+import { isRecord, str } from '../joe/json.js';
 
 const SERVICE = 'VMRay';
 /** Per request; the query's own timeout still applies. */

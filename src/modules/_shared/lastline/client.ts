@@ -8,7 +8,7 @@ import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';
-import { isRecord, str, type JsonRecord } from '../_taxii/json.js';
+import { isRecord, str, type JsonRecord } from '../json-record.js';
 import type { AnalysisLink } from './link.js';
 
 const SERVICE = 'Lastline';
