@@ -32,6 +32,7 @@ import hashlookup from './expansion/hashlookup.js';
 import html_to_markdown from './expansion/html_to_markdown.js';
 import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
+import joesandbox_query from './expansion/joesandbox_query.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
@@ -129,6 +130,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   html_to_markdown,
   ipasn,
   jinja_template_rendering,
+  joesandbox_query,
   macvendors,
   malwarebazaar,
   mmdb_lookup,

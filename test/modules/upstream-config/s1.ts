@@ -1,0 +1,14 @@
+/**
+ * Upstream's `moduleconfig` for the modules of branch s1 (sandboxes reusing
+ * the import modules' parsers), written from the upstream sources
+ * (misp_modules/modules/expansion/<name>.py), in upstream's order, with
+ * upstream's module-type.
+ */
+export const UPSTREAM_CONFIG: Record<string, string[]> = {
+  joesandbox_query: ['apiurl', 'apikey', 'import_executable', 'import_mitre_attack'],
+};
+
+/** Upstream's `moduleinfo["module-type"]` for the same modules. */
+export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
+  joesandbox_query: ['expansion'],
+};
