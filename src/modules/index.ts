@@ -33,6 +33,7 @@ import html_to_markdown from './expansion/html_to_markdown.js';
 import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import joesandbox_query from './expansion/joesandbox_query.js';
+import joesandbox_submit from './expansion/joesandbox_submit.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
@@ -131,6 +132,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ipasn,
   jinja_template_rendering,
   joesandbox_query,
+  joesandbox_submit,
   macvendors,
   malwarebazaar,
   mmdb_lookup,

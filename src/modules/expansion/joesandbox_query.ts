@@ -88,7 +88,7 @@ export default defineModule({
     if (id === undefined) throw MESSAGES.error('notJoeLink');
 
     const joe = new JoeSandboxApi(ctx, ctx.config['apiurl'], apiKey, 'MISP joesandbox_query');
-    const info = await joe.form('/v2/submission/info', { submission_id: id });
+    const info = await joe.form('/v2/submission/info', [['submission_id', id]]);
     if (!isRecord(info) || info['status'] !== 'finished') throw MESSAGES.error('notFinished');
     const analysis = info['most_relevant_analysis'];
     const webid = isRecord(analysis) ? str(analysis['webid']) : undefined;

@@ -37,8 +37,15 @@ export class JoeSandboxApi {
     return body['data'];
   }
 
-  async form(path: string, fields: Record<string, string>): Promise<unknown> {
-    return JoeSandboxApi.#data(await this.#api.post(path, { form: { apikey: this.apiKey, ...fields } }));
+  /** A form POST (`application/x-www-form-urlencoded`, as requests sends `data=` without files); list values repeat. */
+  async form(path: string, fields: MultipartFields): Promise<unknown> {
+    const body = new URLSearchParams();
+    for (const [name, value] of [['apikey', this.apiKey] as const, ...fields]) {
+      if (value === undefined) continue;
+      for (const item of typeof value === 'string' ? [value] : value) body.append(name, item);
+    }
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    return JoeSandboxApi.#data(await this.#api.post(path, { body: body.toString(), headers }));
   }
 
   async multipart(path: string, fields: MultipartFields, files: readonly MultipartFile[]): Promise<unknown> {
