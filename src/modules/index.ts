@@ -63,6 +63,7 @@ import tls_certificate_check from './expansion/tls_certificate_check.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
+import vmray_submit from './expansion/vmray_submit.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
 import whois from './expansion/whois.js';
 import wiki from './expansion/wiki.js';
@@ -162,6 +163,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   trustar_enrich,
   urlhaus,
   variotdbs,
+  vmray_submit,
   vulnerability_lookup,
   whois,
   wiki,

@@ -7,10 +7,12 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   joesandbox_query: ['apiurl', 'apikey', 'import_executable', 'import_mitre_attack'],
   joesandbox_submit: ['apiurl', 'apikey', 'accept-tac', 'report-cache', 'systems'],
+  vmray_submit: ['apikey', 'url', 'shareable', 'do_not_reanalyze', 'do_not_include_vmrayjobids'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   joesandbox_query: ['expansion'],
   joesandbox_submit: ['expansion'],
+  vmray_submit: ['expansion'],
 };
