@@ -34,6 +34,7 @@ import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import joesandbox_query from './expansion/joesandbox_query.js';
 import joesandbox_submit from './expansion/joesandbox_submit.js';
+import lastline_query from './expansion/lastline_query.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
@@ -134,6 +135,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   jinja_template_rendering,
   joesandbox_query,
   joesandbox_submit,
+  lastline_query,
   macvendors,
   malwarebazaar,
   mmdb_lookup,

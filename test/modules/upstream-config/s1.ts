@@ -7,6 +7,7 @@
 export const UPSTREAM_CONFIG: Record<string, string[]> = {
   joesandbox_query: ['apiurl', 'apikey', 'import_executable', 'import_mitre_attack'],
   joesandbox_submit: ['apiurl', 'apikey', 'accept-tac', 'report-cache', 'systems'],
+  lastline_query: ['username', 'password', 'verify_ssl'],
   vmray_submit: ['apikey', 'url', 'shareable', 'do_not_reanalyze', 'do_not_include_vmrayjobids'],
 };
 
@@ -14,5 +15,6 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
 export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   joesandbox_query: ['expansion'],
   joesandbox_submit: ['expansion'],
+  lastline_query: ['expansion'],
   vmray_submit: ['expansion'],
 };
