@@ -35,6 +35,7 @@ import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import joesandbox_query from './expansion/joesandbox_query.js';
 import joesandbox_submit from './expansion/joesandbox_submit.js';
 import lastline_query from './expansion/lastline_query.js';
+import lastline_submit from './expansion/lastline_submit.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
@@ -136,6 +137,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   joesandbox_query,
   joesandbox_submit,
   lastline_query,
+  lastline_submit,
   macvendors,
   malwarebazaar,
   mmdb_lookup,

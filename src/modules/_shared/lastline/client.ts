@@ -37,7 +37,7 @@ function tryJson(response: HttpResponse): JsonRecord | undefined {
 }
 
 /** The `data` of a successful answer; a ModuleError otherwise. */
-function readData(response: HttpResponse): unknown {
+export function readData(response: HttpResponse): unknown {
   if (response.status < 200 || response.status > 299) {
     const body = tryJson(response);
     const detail = body && body['success'] !== undefined ? `: ${apiError(body)}` : '';
