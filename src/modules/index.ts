@@ -57,6 +57,10 @@ import ipqs_fraud_and_risk_scoring from './expansion/ipqs_fraud_and_risk_scoring
 import iprep from './expansion/iprep.js';
 import ismalicious from './expansion/ismalicious.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
+import joesandbox_query from './expansion/joesandbox_query.js';
+import joesandbox_submit from './expansion/joesandbox_submit.js';
+import lastline_query from './expansion/lastline_query.js';
+import lastline_submit from './expansion/lastline_submit.js';
 import macaddress_io from './expansion/macaddress_io.js';
 import macvendors from './expansion/macvendors.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
@@ -114,6 +118,7 @@ import variotdbs from './expansion/variotdbs.js';
 import virustotal from './expansion/virustotal.js';
 import virustotal_public from './expansion/virustotal_public.js';
 import virustotal_upload from './expansion/virustotal_upload.js';
+import vmray_submit from './expansion/vmray_submit.js';
 import vmware_nsx from './expansion/vmware_nsx.js';
 import vulndb from './expansion/vulndb.js';
 import vulnerability_lookup from './expansion/vulnerability_lookup.js';
@@ -214,6 +219,10 @@ export const builtinModules: readonly ModuleDefinition[] = [
   iprep,
   ismalicious,
   jinja_template_rendering,
+  joesandbox_query,
+  joesandbox_submit,
+  lastline_query,
+  lastline_submit,
   macaddress_io,
   macvendors,
   malwarebazaar,
@@ -271,6 +280,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   virustotal,
   virustotal_public,
   virustotal_upload,
+  vmray_submit,
   vmware_nsx,
   vulndb,
   vulnerability_lookup,

@@ -11,7 +11,7 @@ import { MispResultBuilder } from '../../misp/standard-result.js';
 import { clamdInstream, clamdVersion } from './_clamav/client.js';
 import { describeTarget, parseConnection, type ClamdTarget } from './_clamav/connection.js';
 import { parseScanReply } from './_clamav/reply.js';
-import { extractMalwareSample } from './_clamav/sample.js';
+import { extractMalwareSample } from '../_shared/malware-sample.js';
 
 const INPUT = ['attachment', 'malware-sample'];
 

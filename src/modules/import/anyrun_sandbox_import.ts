@@ -5,8 +5,8 @@
  */
 import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
-import { AnyRunClient } from './_anyrun/client.js';
-import { parseAnyRunReport, type AnyRunOptions } from './_anyrun/parser.js';
+import { AnyRunClient } from '../_shared/anyrun/client.js';
+import { parseAnyRunReport, type AnyRunOptions } from '../_shared/anyrun/parser.js';
 
 const UUID_FIELD = 'ANYRUN Analysis UUID';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

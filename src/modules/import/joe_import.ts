@@ -8,9 +8,9 @@ import { decodeBase64Field } from '../../core/query-helpers.js';
 import type { MispStandardResults } from '../../misp/types.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
 import { flag } from '../_shared/archives/upload.js';
-import type { JoeTaskInput } from './_joe/task.js';
+import type { JoeTaskInput } from '../_shared/joe/task.js';
 
-const TASK = new URL('./_joe/task.js', import.meta.url);
+const TASK = new URL('../_shared/joe/task.js', import.meta.url);
 
 export default defineModule({
   name: 'joe_import',

@@ -7,10 +7,10 @@
  */
 import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
-import { isRecord } from './_taxii/json.js';
-import { LastlinePortal, type Credentials } from './_lastline/client.js';
-import { parseAnalysisLink } from './_lastline/link.js';
-import { isAnalysisResult, parseLastlineResult } from './_lastline/parser.js';
+import { isRecord } from '../_shared/json-record.js';
+import { LastlinePortal, type Credentials } from '../_shared/lastline/client.js';
+import { parseAnalysisLink } from '../_shared/lastline/link.js';
+import { isAnalysisResult, parseLastlineResult } from '../_shared/lastline/parser.js';
 
 const MESSAGES = {
   noCredentials: 'Error parsing configuration: Arguments provided do not contain valid data',

@@ -12,7 +12,7 @@ import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { TaxiiClient } from './_taxii/client.js';
-import { isRecord } from './_taxii/json.js';
+import { isRecord } from '../_shared/json-record.js';
 import { fetchObjects } from './_taxii/paging.js';
 import { collectionList } from './_taxii/socradar/collections.js';
 import { socradarAttribute } from './_taxii/socradar/indicator.js';

@@ -11,15 +11,15 @@
 import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleConfig, type UserConfigField } from '../../core/module.js';
 import { isYes } from '../_shared/archives/upload.js';
-import { isRecord, str, truthy, type Json } from './_joe/json.js';
-import { VMRayApi, VMRayApiError, serverUrl } from './_vmray/api.js';
-import { vmrayOptions } from './_vmray/options.js';
-import { v1Verdict, v2Verdict } from './_vmray/reports.js';
-import type { DownloadedSummary, VMRayApiTaskInput } from './_vmray/api-task.js';
+import { isRecord, str, truthy, type Json } from '../_shared/joe/json.js';
+import { VMRayApi, VMRayApiError, serverUrl } from '../_shared/vmray/api.js';
+import { vmrayOptions } from '../_shared/vmray/options.js';
+import { v1Verdict, v2Verdict } from '../_shared/vmray/reports.js';
+import type { DownloadedSummary, VMRayApiTaskInput } from '../_shared/vmray/api-task.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
 import type { MispStandardResults } from '../../misp/types.js';
 
-const TASK = new URL('./_vmray/api-task.js', import.meta.url);
+const TASK = new URL('../_shared/vmray/api-task.js', import.meta.url);
 
 const MESSAGES = {
   missingUrl: 'VMRay config is missing a value for `url`.',

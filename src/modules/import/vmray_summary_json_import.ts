@@ -8,10 +8,10 @@ import { decodeBase64Field } from '../../core/query-helpers.js';
 import type { MispStandardResults } from '../../misp/types.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
 import { flag } from '../_shared/archives/upload.js';
-import type { VMRayTaskInput } from './_vmray/task.js';
-import { vmrayOptions } from './_vmray/options.js';
+import type { VMRayTaskInput } from '../_shared/vmray/task.js';
+import { vmrayOptions } from '../_shared/vmray/options.js';
 
-const TASK = new URL('./_vmray/task.js', import.meta.url);
+const TASK = new URL('../_shared/vmray/task.js', import.meta.url);
 
 export default defineModule({
   name: 'vmray_summary_json_import',

@@ -2,7 +2,7 @@
  * How upstream prints Cuckoo signature marks: its PrettyDict ("(key) value;
  * …", values cut at 30 characters) and Python's str()/repr() of the rest.
  */
-import { isRecord } from '../_joe/json.js';
+import { isRecord } from '../../_shared/joe/json.js';
 
 const MAX_SIZE = 30;
 

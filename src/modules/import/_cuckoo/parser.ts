@@ -9,7 +9,7 @@ import { MispResultBuilder, type RelationEntry, type RelationInput } from '../..
 import type { RelationOf } from '../../../misp/templates/index.js';
 import type { Category, MispStandardResults } from '../../../misp/types.js';
 import { binaryFileRelations, type FileRelation } from '../../_shared/archives/file-object.js';
-import { isRecord, list, rec, str, type Json } from '../_joe/json.js';
+import { isRecord, list, rec, str, type Json } from '../../_shared/joe/json.js';
 import { marksText } from './marks.js';
 import { basename, relativePath } from './paths.js';
 

@@ -9,7 +9,7 @@ import { ByteBudget } from '../../_shared/archives/limits.js';
 import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
 import { openArchive } from '../../_shared/archives/open.js';
 import { parseJsonUpload, requireContent } from '../../_shared/archives/upload.js';
-import { isRecord, type Json } from '../_joe/json.js';
+import { isRecord, type Json } from '../../_shared/joe/json.js';
 import { CuckooParser, type AnalysisFiles, type CuckooOption } from './parser.js';
 
 export interface CuckooTaskInput {

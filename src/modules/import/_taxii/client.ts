@@ -7,7 +7,7 @@ import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpResponse } from '../../../net/index.js';
-import { isRecord, str, type JsonRecord } from './json.js';
+import { isRecord, str, type JsonRecord } from '../../_shared/json-record.js';
 
 export const TAXII_MEDIA_TYPE = 'application/taxii+json;version=2.1';
 

@@ -6,7 +6,7 @@
  */
 import { ModuleError } from '../../../base/errors.js';
 import type { TaxiiClient } from './client.js';
-import { records, str, strList, type JsonRecord } from './json.js';
+import { records, str, strList, type JsonRecord } from '../../_shared/json-record.js';
 
 /** How many choices an error message lists. */
 const LISTED = 10;

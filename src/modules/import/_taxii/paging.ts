@@ -5,7 +5,7 @@
  */
 import { ModuleError } from '../../../base/errors.js';
 import type { TaxiiClient, TaxiiQuery } from './client.js';
-import { str } from './json.js';
+import { str } from '../../_shared/json-record.js';
 
 /** No import follows more pages than this, whatever the server says. */
 export const MAX_PAGES = 1000;

@@ -5,7 +5,7 @@
  */
 import type { LegacyEntryInput } from '../../../misp/legacy-result.js';
 import type { LegacyType } from '../../../misp/types.js';
-import { isRecord, list, rec, str, type Json } from '../_joe/json.js';
+import { isRecord, list, rec, str, type Json } from '../../_shared/joe/json.js';
 import { cleanupFilepath, cleanupHostname, cleanupIp, cleanupRegdata, cleanupRegkey, cleanupUrl } from './cleanup.js';
 
 export type Entry = LegacyEntryInput & { values: string };

@@ -8,7 +8,7 @@ import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
 import { isZip } from '../../_shared/archives/detect.js';
 import { requireContent } from '../../_shared/archives/upload.js';
 import { ZipArchive } from '../../_shared/archives/zip.js';
-import { rec, str } from '../_joe/json.js';
+import { rec, str } from '../../_shared/joe/json.js';
 import { analysisEntries, isThreatAnalyzerAnalysis, type Entry } from './analysis.js';
 import { cleanupFilepath } from './cleanup.js';
 

@@ -5,7 +5,7 @@
  * Order matters: what relationships and reports point at is converted first.
  */
 import type { MispStandardResponse } from '../../../../misp/types.js';
-import { isRecord, str } from '../json.js';
+import { isRecord, str } from '../../../_shared/json-record.js';
 import { Conversion, type StixObject } from './context.js';
 import { convertIndicator } from './indicator.js';
 import { convertObservedData, convertStandaloneScos, SCO_TYPES } from './observables.js';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { MispResultBuilder } from '../../../../misp/standard-result.js';
 import type { ResultAttribute, ResultObject } from '../../../../misp/types.js';
-import type { JsonRecord } from '../json.js';
+import type { JsonRecord } from '../../../_shared/json-record.js';
 
 /** A STIX object with the two fields every object has. */
 export type StixObject = JsonRecord & { readonly type: string; readonly id: string };

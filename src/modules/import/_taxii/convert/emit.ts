@@ -6,7 +6,7 @@ import type { AttributeType } from '../../../../misp/attribute-types.js';
 import type { RelationInput } from '../../../../misp/standard-result.js';
 import { getTemplate, type RelationOf, type TemplateName } from '../../../../misp/templates/index.js';
 import type { Category, ResultAttribute, ResultObject } from '../../../../misp/types.js';
-import { str } from '../json.js';
+import { str } from '../../../_shared/json-record.js';
 import type { Conversion } from './context.js';
 
 /** What every attribute of one converted STIX object shares. */

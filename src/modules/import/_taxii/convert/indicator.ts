@@ -8,7 +8,7 @@
 import type { AttributeType } from '../../../../misp/attribute-types.js';
 import type { RelationOf, TemplateName } from '../../../../misp/templates/index.js';
 import type { ResultAttribute, ResultObject } from '../../../../misp/types.js';
-import { str } from '../json.js';
+import { str } from '../../../_shared/json-record.js';
 import { reducePattern, type Group } from '../pattern/groups.js';
 import { parsePattern, PatternSyntaxError } from '../pattern/parser.js';
 import type { Conversion, StixObject } from './context.js';

@@ -8,7 +8,7 @@
  */
 import type { TemplateName } from '../../../../misp/templates/index.js';
 import type { ResultAttribute, ResultObject } from '../../../../misp/types.js';
-import { isRecord, record, records, str, strList, type JsonRecord } from '../json.js';
+import { isRecord, record, records, str, strList, type JsonRecord } from '../../../_shared/json-record.js';
 import type { Conversion, StixObject } from './context.js';
 import { emitAttribute, emitObject, type EmitOptions, type RelationPair } from './emit.js';
 import { fileHashType, x509HashType } from './pattern-map.js';

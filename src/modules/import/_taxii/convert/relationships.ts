@@ -5,7 +5,7 @@
  * (an ATT&CK technique, a threat actor) the tag goes on the source's
  * attributes instead, as misp-stix does with galaxies.
  */
-import { str, strList } from '../json.js';
+import { str, strList } from '../../../_shared/json-record.js';
 import type { Conversion, StixObject } from './context.js';
 import { addTags } from './tags.js';
 

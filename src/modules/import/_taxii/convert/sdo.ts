@@ -5,7 +5,7 @@
  * and threat actors also stand for a MISP galaxy tag, which relationships
  * attach to the attributes they concern.
  */
-import { records, str, strList, type JsonRecord } from '../json.js';
+import { records, str, strList, type JsonRecord } from '../../../_shared/json-record.js';
 import type { Conversion, StixObject } from './context.js';
 import { emitAttribute, emitObject, type EmitOptions } from './emit.js';
 import { tagsOf } from './tags.js';

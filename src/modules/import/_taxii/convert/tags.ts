@@ -5,7 +5,7 @@
 import { pushTag } from '../../../../misp/attribute-fields.js';
 import { isAttributeType, isCategory, isValidCategory, type AttributeType } from '../../../../misp/attribute-types.js';
 import type { Category, ResultAttribute } from '../../../../misp/types.js';
-import { isRecord, str, strList, type JsonRecord } from '../json.js';
+import { isRecord, str, strList, type JsonRecord } from '../../../_shared/json-record.js';
 
 /** The TLP marking definitions STIX 2.x predefines (the same ids in 2.0 and 2.1). */
 const TLP_MARKINGS: Readonly<Record<string, string>> = {

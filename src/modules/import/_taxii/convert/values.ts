@@ -1,7 +1,7 @@
 /** Small value checks shared by the STIX converters. */
 import { isIP } from 'node:net';
 import { toMispDatetime } from '../../../../misp/datetime.js';
-import { str } from '../json.js';
+import { str } from '../../../_shared/json-record.js';
 
 /** An IPv4/IPv6 address or CIDR block. */
 export function isIpLike(value: string): boolean {

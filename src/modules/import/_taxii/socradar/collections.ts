@@ -1,5 +1,5 @@
 /** The text upstream shows when no collection is chosen: every collection with its UUID. */
-import { records, str, type JsonRecord } from '../json.js';
+import { records, str, type JsonRecord } from '../../../_shared/json-record.js';
 
 const RULE = '='.repeat(60);
 

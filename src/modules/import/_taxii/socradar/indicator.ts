@@ -6,7 +6,7 @@
  */
 import type { AttributeType } from '../../../../misp/attribute-types.js';
 import { fileHashType } from '../convert/pattern-map.js';
-import { isRecord, record, records, str, strList, type JsonRecord } from '../json.js';
+import { isRecord, record, records, str, strList, type JsonRecord } from '../../../_shared/json-record.js';
 import { reducePattern } from '../pattern/groups.js';
 import { parsePattern, PatternSyntaxError } from '../pattern/parser.js';
 import { detectFamily } from './families.js';

@@ -8,7 +8,7 @@ import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';
-import { isRecord, str, type JsonRecord } from '../_taxii/json.js';
+import { isRecord, str, type JsonRecord } from '../json-record.js';
 import type { AnalysisLink } from './link.js';
 
 const SERVICE = 'Lastline';
@@ -37,7 +37,7 @@ function tryJson(response: HttpResponse): JsonRecord | undefined {
 }
 
 /** The `data` of a successful answer; a ModuleError otherwise. */
-function readData(response: HttpResponse): unknown {
+export function readData(response: HttpResponse): unknown {
   if (response.status < 200 || response.status > 299) {
     const body = tryJson(response);
     const detail = body && body['success'] !== undefined ? `: ${apiError(body)}` : '';

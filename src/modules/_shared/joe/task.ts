@@ -1,8 +1,8 @@
 /** Worker task: parses a Joe Sandbox JSON report (big reports stay off the event loop). */
 import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
-import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
-import { parseJsonUpload } from '../../_shared/archives/upload.js';
+import { settle, type TaskOutcome } from '../archives/offload.js';
+import { parseJsonUpload } from '../archives/upload.js';
 import { isRecord } from './json.js';
 import { JoeParser, type JoeParserOptions } from './parser.js';
 

@@ -9,7 +9,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpResponse } from '../../../net/index.js';
 import { VERSION } from '../../../version.js';
-import { isRecord, str, type JsonRecord } from '../_taxii/json.js';
+import { isRecord, str, type JsonRecord } from '../json-record.js';
 
 export const API_URL = 'https://api.any.run/v1';
 export const REPORT_URL = 'https://api.any.run/report';

@@ -3,7 +3,7 @@
  * (VMRay 4+): the facts the MISP conversion needs (upstream's Summary and
  * SummaryV2 classes).
  */
-import { isRecord, list, rec, str, type Json } from '../_joe/json.js';
+import { isRecord, list, rec, str, type Json } from '../joe/json.js';
 import type { Artifact } from './artifacts.js';
 
 export interface Vti {

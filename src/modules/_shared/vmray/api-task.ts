@@ -3,11 +3,11 @@
  * VMRay API and converts them (summaries run to several MB; the server's
  * event loop never parses them).
  */
-import { checkJsonBudget } from '../../_shared/budget.js';
+import { checkJsonBudget } from '../budget.js';
 import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
-import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
-import { isRecord, type Json } from '../_joe/json.js';
+import { settle, type TaskOutcome } from '../archives/offload.js';
+import { isRecord, type Json } from '../joe/json.js';
 import { convertReports, type VMRayOptions, type VMRayReport } from './parser.js';
 import { SummaryV1, SummaryV2 } from './reports.js';
 

@@ -5,14 +5,16 @@
  * `{"result": "error", "error_msg": "…"}` with a non-2xx status, and report
  * files downloaded raw from an analysis archive.
  *
- * The server URL is a setting sent with each query, so it goes through the URL
- * guard (an appliance on a private network needs --allow-url-range).
+ * vmray_import sends its server URL through the URL guard (an appliance on a
+ * private network needs --allow-url-range); vmray_submit reaches the admin's
+ * server as configured (`guarded: false`). TLS is verified either way
+ * (`--ca-file` for a private CA).
  */
 import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';
-import { isRecord, str } from '../_joe/json.js';
+import { isRecord, str } from '../joe/json.js';
 
 const SERVICE = 'VMRay';
 /** Per request; the query's own timeout still applies. */
@@ -65,22 +67,28 @@ export class VMRayApi {
     private readonly ctx: ModuleContext,
     private readonly server: string,
     private readonly apiKey: string,
+    private readonly options: { guarded: boolean } = { guarded: true },
   ) {}
 
-  private async get(path: string, accept: string): Promise<HttpResponse> {
+  private async send(path: string, accept: string, extra: HttpRequestOptions = {}): Promise<HttpResponse> {
     const options: HttpRequestOptions = {
       service: SERVICE,
       timeoutMs: TIMEOUT_MS,
-      userUrl: true,
-      headers: { accept, authorization: `api_key ${this.apiKey}` },
+      userUrl: this.options.guarded,
+      ...extra,
+      headers: { accept, authorization: `api_key ${this.apiKey}`, ...extra.headers },
     };
     const response = await this.ctx.http.request(`${this.server}${path}`, options);
     if (response.status < 200 || response.status > 299) throw new VMRayApiError(response.status, errorDetail(response));
     return response;
   }
 
-  private async getJson(path: string): Promise<Record<string, unknown>> {
-    const response = await this.get(path, 'application/json');
+  private get(path: string, accept: string): Promise<HttpResponse> {
+    return this.send(path, accept);
+  }
+
+  private async getJson(path: string, response?: HttpResponse): Promise<Record<string, unknown>> {
+    response ??= await this.get(path, 'application/json');
     let body: unknown;
     try {
       body = response.json();
@@ -106,6 +114,12 @@ export class VMRayApi {
       if (Array.isArray(more)) data.push(...(more as unknown[]));
     }
     return data;
+  }
+
+  /** A POST with a multipart body (`/rest/sample/submit`): the answer's `data`. */
+  async postMultipart(path: string, body: Uint8Array, contentType: string): Promise<unknown> {
+    const response = await this.send(path, 'application/json', { method: 'POST', body, headers: { 'content-type': contentType } });
+    return (await this.getJson(path, response))['data'];
   }
 
   /** A file of an analysis archive, e.g. `logs/summary_v2.json`, as bytes. */

@@ -1,9 +1,9 @@
 /** Worker task: parses an uploaded VMRay summary JSON (v1 or v2). */
 import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
-import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
-import { parseJsonUpload } from '../../_shared/archives/upload.js';
-import { isRecord, rec, str } from '../_joe/json.js';
+import { settle, type TaskOutcome } from '../archives/offload.js';
+import { parseJsonUpload } from '../archives/upload.js';
+import { isRecord, rec, str } from '../joe/json.js';
 import { convertReports, type VMRayOptions } from './parser.js';
 import { SummaryV1, SummaryV2, v2Verdict } from './reports.js';
 

@@ -6,7 +6,7 @@
  */
 import type { AttributeType } from '../../../misp/attribute-types.js';
 import { MispResultBuilder } from '../../../misp/standard-result.js';
-import { record, records, str, type JsonRecord } from '../_taxii/json.js';
+import { record, records, str, type JsonRecord } from '../json-record.js';
 import { APP_URL } from './client.js';
 
 export const ANYRUN_TAG = 'ANY.RUN Sandbox';

@@ -15,7 +15,7 @@
  */
 import { isIP } from 'node:net';
 import { MispResultBuilder } from '../../../misp/standard-result.js';
-import { isRecord, record, records, str, strList, type JsonRecord } from '../_taxii/json.js';
+import { isRecord, record, records, str, strList, type JsonRecord } from '../json-record.js';
 import type { AnalysisLink } from './link.js';
 
 function subject(result: MispResultBuilder, analysisSubject: JsonRecord): void {

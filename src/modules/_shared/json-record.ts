@@ -1,6 +1,6 @@
 /**
- * Tolerant readers for JSON from TAXII servers and STIX bundles: a missing or
- * oddly typed field reads as empty instead of crashing the conversion.
+ * Tolerant readers for vendor JSON (TAXII servers, STIX bundles, sandbox
+ * reports): a missing or oddly typed field reads as empty instead of crashing.
  */
 
 export type JsonRecord = Record<string, unknown>;

@@ -1,6 +1,6 @@
 /** The conversion options both VMRay imports read from their settings and form (upstream's names and defaults). */
 import type { ModuleConfig } from '../../../core/module.js';
-import { flag, isYes } from '../../_shared/archives/upload.js';
+import { flag, isYes } from '../archives/upload.js';
 import type { VMRayOptions } from './parser.js';
 
 export function vmrayOptions(config: ModuleConfig): VMRayOptions {
