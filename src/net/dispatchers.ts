@@ -4,7 +4,10 @@
  *  - `guarded`: user-supplied URLs, whose connections resolve names through
  *    the URL guard's lookup (a separate pool, so a guarded request never
  *    reuses a connection opened for a trusted one);
- *  - one ProxyAgent per configured proxy URL.
+ *  - `unverified`: admin-configured servers whose module has upstream's
+ *    "verify" setting off (self-signed certificates), opened only on demand;
+ *  - one ProxyAgent per configured proxy URL (and one that does not verify
+ *    the target's certificate, for the same case).
  * Each pools `perHostConcurrency` connections per origin, so one slow
  * upstream cannot take the connections of another.
  *
@@ -24,14 +27,16 @@ export interface Route {
 }
 
 export interface Dispatchers {
-  route(target: URL, guarded: boolean): Promise<Route>;
+  /** `verifyTls: false` is refused for guarded (user-supplied) URLs by the caller. */
+  route(target: URL, guarded: boolean, verifyTls?: boolean): Promise<Route>;
   close(): Promise<void>;
 }
 
 interface Pools {
   direct: Agent;
   guarded: Agent;
-  proxyAgent(uri: string): ProxyAgent;
+  unverified(): Agent;
+  proxyAgent(uri: string, verifyTls: boolean): ProxyAgent;
   all(): Dispatcher[];
 }
 
@@ -61,27 +66,33 @@ export function createDispatchers(settings: ResolvedSettings): Dispatchers {
         connect: { ...connect, lookup: guardedLookup(settings.allowUrlRanges, settings.lookup) },
       });
       const proxies = new Map<string, ProxyAgent>();
+      let unverified: Agent | undefined;
       return {
         direct,
         guarded,
-        proxyAgent(uri) {
-          let agent = proxies.get(uri);
+        unverified: () => (unverified ??= new Agent({ ...common, connect: { ...connect, rejectUnauthorized: false } })),
+        proxyAgent(uri, verifyTls) {
+          const key = `${verifyTls ? 'verified' : 'unverified'} ${uri}`;
+          let agent = proxies.get(key);
           if (!agent) {
-            agent = new ProxyAgent({ ...common, uri, requestTls: tls, proxyTls: tls, connect });
-            proxies.set(uri, agent);
+            const requestTls = verifyTls ? tls : { ...tls, rejectUnauthorized: false };
+            agent = new ProxyAgent({ ...common, uri, requestTls, proxyTls: tls, connect });
+            proxies.set(key, agent);
           }
           return agent;
         },
-        all: () => [direct, guarded, ...proxies.values()],
+        all: () => [direct, guarded, ...(unverified ? [unverified] : []), ...proxies.values()],
       };
     }));
 
   return {
-    async route(target, isGuarded) {
+    async route(target, isGuarded, verifyTls = true) {
       const p = await load();
+      const verify = isGuarded || verifyTls;
       const proxy = chooser.proxyFor(target);
-      if (proxy) return { dispatcher: p.proxyAgent(proxy), proxied: true };
-      return { dispatcher: isGuarded ? p.guarded : p.direct, proxied: false };
+      if (proxy) return { dispatcher: p.proxyAgent(proxy, verify), proxied: true };
+      if (isGuarded) return { dispatcher: p.guarded, proxied: false };
+      return { dispatcher: verify ? p.direct : p.unverified(), proxied: false };
     },
     async close() {
       if (!pools) return;

@@ -32,6 +32,12 @@ export interface HttpRequestOptions {
   userUrl?: boolean;
   /** Follow redirects (default true, at most 5). */
   followRedirects?: boolean;
+  /**
+   * Verify the server's TLS certificate (default true). Only a module with
+   * upstream's explicit "verify" setting turned off by the admin passes
+   * false, for an admin-configured server; never with `userUrl`.
+   */
+  verifyTls?: boolean;
 }
 
 export interface HttpResponse {
