@@ -1,0 +1,14 @@
+/**
+ * Upstream's `moduleconfig` for the modules of branch s2 (sandbox and
+ * submission services, self-hosted platforms), written from the upstream
+ * sources (misp_modules/modules/expansion/<name>.py), in upstream's order,
+ * with upstream's module-type.
+ */
+export const UPSTREAM_CONFIG: Record<string, string[]> = {
+  assemblyline_query: ['apiurl', 'user_id', 'apikey', 'password', 'verifyssl'],
+};
+
+/** Upstream's `moduleinfo["module-type"]` for the same modules. */
+export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
+  assemblyline_query: ['expansion'],
+};
