@@ -9,6 +9,7 @@ import nextcloud_talk from './action/nextcloud_talk.js';
 import slack from './action/slack.js';
 import testaction from './action/testaction.js';
 import assemblyline_query from './expansion/assemblyline_query.js';
+import assemblyline_submit from './expansion/assemblyline_submit.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
 import circl_passivedns from './expansion/circl_passivedns.js';
@@ -107,6 +108,7 @@ import vmray_summary_json_import from './import/vmray_summary_json_import.js';
 export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
   assemblyline_query,
+  assemblyline_submit,
   btc_scam_check,
   btc_steroids,
   circl_passivedns,
