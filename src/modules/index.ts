@@ -18,6 +18,7 @@ import clamav from './expansion/clamav.js';
 import convert_markdown_to_pdf from './expansion/convert_markdown_to_pdf.js';
 import countrycode from './expansion/countrycode.js';
 import cpe from './expansion/cpe.js';
+import cuckoo_submit from './expansion/cuckoo_submit.js';
 import cve from './expansion/cve.js';
 import cve_advanced from './expansion/cve_advanced.js';
 import dbl_spamhaus from './expansion/dbl_spamhaus.js';
@@ -117,6 +118,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   convert_markdown_to_pdf,
   countrycode,
   cpe,
+  cuckoo_submit,
   cve,
   cve_advanced,
   dbl_spamhaus,
