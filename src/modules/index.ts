@@ -61,6 +61,7 @@ import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_val
 import threatcrowd from './expansion/threatcrowd.js';
 import threatfox from './expansion/threatfox.js';
 import tls_certificate_check from './expansion/tls_certificate_check.js';
+import triage_submit from './expansion/triage_submit.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
 import variotdbs from './expansion/variotdbs.js';
@@ -161,6 +162,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   threatcrowd,
   threatfox,
   tls_certificate_check,
+  triage_submit,
   trustar_enrich,
   urlhaus,
   variotdbs,

@@ -8,6 +8,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   assemblyline_query: ['apiurl', 'user_id', 'apikey', 'password', 'verifyssl'],
   assemblyline_submit: ['apiurl', 'user_id', 'apikey', 'password', 'verifyssl'],
   cuckoo_submit: ['api_url', 'api_key'],
+  triage_submit: ['apikey', 'url_mode'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -15,4 +16,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   assemblyline_query: ['expansion'],
   assemblyline_submit: ['expansion'],
   cuckoo_submit: ['expansion', 'hover'],
+  triage_submit: ['expansion', 'hover'],
 };
