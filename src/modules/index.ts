@@ -36,6 +36,7 @@ import html_to_markdown from './expansion/html_to_markdown.js';
 import ipasn from './expansion/ipasn.js';
 import jinja_template_rendering from './expansion/jinja_template_rendering.js';
 import macvendors from './expansion/macvendors.js';
+import malshare_upload from './expansion/malshare_upload.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
@@ -137,6 +138,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   ipasn,
   jinja_template_rendering,
   macvendors,
+  malshare_upload,
   malwarebazaar,
   mmdb_lookup,
   ocr_enrich,

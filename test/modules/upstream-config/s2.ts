@@ -9,6 +9,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   assemblyline_submit: ['apiurl', 'user_id', 'apikey', 'password', 'verifyssl'],
   cuckoo_submit: ['api_url', 'api_key'],
   triage_submit: ['apikey', 'url_mode'],
+  malshare_upload: ['malshare_apikey'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -17,4 +18,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   assemblyline_submit: ['expansion'],
   cuckoo_submit: ['expansion', 'hover'],
   triage_submit: ['expansion', 'hover'],
+  malshare_upload: ['expansion'],
 };
