@@ -39,6 +39,7 @@ import macvendors from './expansion/macvendors.js';
 import malshare_upload from './expansion/malshare_upload.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
+import mwdb from './expansion/mwdb.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
@@ -141,6 +142,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   malshare_upload,
   malwarebazaar,
   mmdb_lookup,
+  mwdb,
   ocr_enrich,
   ods_enrich,
   odt_enrich,

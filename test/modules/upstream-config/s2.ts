@@ -10,6 +10,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   cuckoo_submit: ['api_url', 'api_key'],
   triage_submit: ['apikey', 'url_mode'],
   malshare_upload: ['malshare_apikey'],
+  mwdb: ['mwdb_apikey', 'mwdb_url', 'mwdb_misp_attribute', 'mwdb_public', 'include_tags_event', 'include_tags_attribute'],
 };
 
 /** Upstream's `moduleinfo["module-type"]` for the same modules. */
@@ -19,4 +20,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   cuckoo_submit: ['expansion', 'hover'],
   triage_submit: ['expansion', 'hover'],
   malshare_upload: ['expansion'],
+  mwdb: ['expansion'],
 };

@@ -30,12 +30,19 @@ function quoted(value: string): string {
 }
 
 export function multipartBody(fields: readonly MultipartField[], files: readonly MultipartFile[] = []): MultipartBody {
+  return multipartInOrder([...fields, ...files]);
+}
+
+/** The parts in the order given (requests' `files={...}` with a `(None, text)` entry sends a field among files). */
+export function multipartInOrder(parts: ReadonlyArray<MultipartField | MultipartFile>): MultipartBody {
   const boundary = randomBytes(16).toString('hex');
   const chunks: Buffer[] = [];
-  for (const field of fields) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(field.name)}\r\n\r\n${field.value}\r\n`));
-  }
-  for (const file of files) {
+  for (const part of parts) {
+    if (!('content' in part)) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(part.name)}\r\n\r\n${part.value}\r\n`));
+      continue;
+    }
+    const file = part;
     const type = file.contentType ? `Content-Type: ${file.contentType}\r\n` : '';
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(file.name)}; filename=${quoted(file.filename)}\r\n${type}\r\n`));
     chunks.push(Buffer.from(file.content));
