@@ -74,6 +74,7 @@ import xlsx_enrich from './expansion/xlsx_enrich.js';
 import xposedornot from './expansion/xposedornot.js';
 import yara_query from './expansion/yara_query.js';
 import yara_syntax_validator from './expansion/yara_syntax_validator.js';
+import yeti from './expansion/yeti.js';
 import cef_export from './export/cef_export.js';
 import cisco_firesight_manager_ACL_rule_export from './export/cisco_firesight_manager_ACL_rule_export.js';
 import defender_endpoint_export from './export/defender_endpoint_export.js';
@@ -177,6 +178,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   xposedornot,
   yara_query,
   yara_syntax_validator,
+  yeti,
   // import
   anyrun_sandbox_import,
   cof2misp,

@@ -10,6 +10,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   cuckoo_submit: ['api_url', 'api_key'],
   triage_submit: ['apikey', 'url_mode'],
   malshare_upload: ['malshare_apikey'],
+  yeti: ['apikey', 'url'],
   mwdb: ['mwdb_apikey', 'mwdb_url', 'mwdb_misp_attribute', 'mwdb_public', 'include_tags_event', 'include_tags_attribute'],
 };
 
@@ -21,4 +22,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   triage_submit: ['expansion', 'hover'],
   malshare_upload: ['expansion'],
   mwdb: ['expansion'],
+  yeti: ['expansion', 'hover'],
 };
