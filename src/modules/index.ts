@@ -59,6 +59,7 @@ import sigma_syntax_validator from './expansion/sigma_syntax_validator.js';
 import sigmf_expand from './expansion/sigmf_expand.js';
 import sourcecache from './expansion/sourcecache.js';
 import ssh_fingerprint from './expansion/ssh_fingerprint.js';
+import stairwell from './expansion/stairwell.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatcrowd from './expansion/threatcrowd.js';
 import threatfox from './expansion/threatfox.js';
@@ -163,6 +164,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sigmf_expand,
   sourcecache,
   ssh_fingerprint,
+  stairwell,
   stix2_pattern_syntax_validator,
   threatcrowd,
   threatfox,

@@ -11,6 +11,7 @@ export const UPSTREAM_CONFIG: Record<string, string[]> = {
   triage_submit: ['apikey', 'url_mode'],
   malshare_upload: ['malshare_apikey'],
   yeti: ['apikey', 'url'],
+  stairwell: ['apikey'],
   mwdb: ['mwdb_apikey', 'mwdb_url', 'mwdb_misp_attribute', 'mwdb_public', 'include_tags_event', 'include_tags_attribute'],
 };
 
@@ -23,4 +24,5 @@ export const UPSTREAM_MODULE_TYPE: Record<string, string[]> = {
   malshare_upload: ['expansion'],
   mwdb: ['expansion'],
   yeti: ['expansion', 'hover'],
+  stairwell: ['expansion'],
 };
