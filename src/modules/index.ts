@@ -12,6 +12,8 @@ import abuseipdb from './expansion/abuseipdb.js';
 import alphaMountain from './expansion/alphaMountain.js';
 import apifreaks from './expansion/apifreaks.js';
 import apivoid from './expansion/apivoid.js';
+import assemblyline_query from './expansion/assemblyline_query.js';
+import assemblyline_submit from './expansion/assemblyline_submit.js';
 import backscatter_io from './expansion/backscatter_io.js';
 import btc_scam_check from './expansion/btc_scam_check.js';
 import btc_steroids from './expansion/btc_steroids.js';
@@ -25,6 +27,7 @@ import countrycode from './expansion/countrycode.js';
 import cpe from './expansion/cpe.js';
 import crowdsec from './expansion/crowdsec.js';
 import crowdstrike_falcon from './expansion/crowdstrike_falcon.js';
+import cuckoo_submit from './expansion/cuckoo_submit.js';
 import cve from './expansion/cve.js';
 import cve_advanced from './expansion/cve_advanced.js';
 import cytomic_orion from './expansion/cytomic_orion.js';
@@ -63,9 +66,11 @@ import lastline_query from './expansion/lastline_query.js';
 import lastline_submit from './expansion/lastline_submit.js';
 import macaddress_io from './expansion/macaddress_io.js';
 import macvendors from './expansion/macvendors.js';
+import malshare_upload from './expansion/malshare_upload.js';
 import malwarebazaar from './expansion/malwarebazaar.js';
 import mcafee_insights_enrich from './expansion/mcafee_insights_enrich.js';
 import mmdb_lookup from './expansion/mmdb_lookup.js';
+import mwdb from './expansion/mwdb.js';
 import ocr_enrich from './expansion/ocr_enrich.js';
 import ods_enrich from './expansion/ods_enrich.js';
 import odt_enrich from './expansion/odt_enrich.js';
@@ -105,11 +110,13 @@ import socradar_lookup from './expansion/socradar_lookup.js';
 import sophoslabs_intelix from './expansion/sophoslabs_intelix.js';
 import sourcecache from './expansion/sourcecache.js';
 import ssh_fingerprint from './expansion/ssh_fingerprint.js';
+import stairwell from './expansion/stairwell.js';
 import stix2_pattern_syntax_validator from './expansion/stix2_pattern_syntax_validator.js';
 import threatcrowd from './expansion/threatcrowd.js';
 import threatfox from './expansion/threatfox.js';
 import threatminer from './expansion/threatminer.js';
 import tls_certificate_check from './expansion/tls_certificate_check.js';
+import triage_submit from './expansion/triage_submit.js';
 import trustar_enrich from './expansion/trustar_enrich.js';
 import urlhaus from './expansion/urlhaus.js';
 import urlscan from './expansion/urlscan.js';
@@ -133,6 +140,7 @@ import xlsx_enrich from './expansion/xlsx_enrich.js';
 import xposedornot from './expansion/xposedornot.js';
 import yara_query from './expansion/yara_query.js';
 import yara_syntax_validator from './expansion/yara_syntax_validator.js';
+import yeti from './expansion/yeti.js';
 import cef_export from './export/cef_export.js';
 import cisco_firesight_manager_ACL_rule_export from './export/cisco_firesight_manager_ACL_rule_export.js';
 import defender_endpoint_export from './export/defender_endpoint_export.js';
@@ -174,6 +182,8 @@ export const builtinModules: readonly ModuleDefinition[] = [
   alphaMountain,
   apifreaks,
   apivoid,
+  assemblyline_query,
+  assemblyline_submit,
   backscatter_io,
   btc_scam_check,
   btc_steroids,
@@ -187,6 +197,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   cpe,
   crowdsec,
   crowdstrike_falcon,
+  cuckoo_submit,
   cve,
   cve_advanced,
   cytomic_orion,
@@ -225,9 +236,11 @@ export const builtinModules: readonly ModuleDefinition[] = [
   lastline_submit,
   macaddress_io,
   macvendors,
+  malshare_upload,
   malwarebazaar,
   mcafee_insights_enrich,
   mmdb_lookup,
+  mwdb,
   ocr_enrich,
   ods_enrich,
   odt_enrich,
@@ -267,11 +280,13 @@ export const builtinModules: readonly ModuleDefinition[] = [
   sophoslabs_intelix,
   sourcecache,
   ssh_fingerprint,
+  stairwell,
   stix2_pattern_syntax_validator,
   threatcrowd,
   threatfox,
   threatminer,
   tls_certificate_check,
+  triage_submit,
   trustar_enrich,
   urlhaus,
   urlscan,
@@ -295,6 +310,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   xposedornot,
   yara_query,
   yara_syntax_validator,
+  yeti,
   // import
   anyrun_sandbox_import,
   cof2misp,

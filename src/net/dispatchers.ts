@@ -5,7 +5,10 @@
  *    the URL guard's lookup (a separate pool, so a guarded request never
  *    reuses a connection opened for a trusted one);
  *  - one ProxyAgent per proxy URL in use (the server's, or a module's own
- *    per-request `proxy`).
+ *    per-request `proxy`), and one that does not verify the target's certificate
+ *    for each, for the case below;
+ *  - `unverified`: admin-configured servers whose module has upstream's
+ *    "verify" setting off (self-signed certificates), opened only on demand.
  * Each pools `perHostConcurrency` connections per origin, so one slow
  * upstream cannot take the connections of another.
  *
@@ -25,15 +28,19 @@ export interface Route {
 }
 
 export interface Dispatchers {
-  /** `proxy`: a per-request proxy (HttpRequestOptions.proxy) that replaces the server's choice. */
-  route(target: URL, guarded: boolean, proxy?: string): Promise<Route>;
+  /**
+   * `proxy`: a per-request proxy (HttpRequestOptions.proxy) that replaces the server's choice;
+   * `verifyTls: false` is refused for guarded (user-supplied) URLs by the caller.
+   */
+  route(target: URL, guarded: boolean, choice?: { proxy?: string | undefined; verifyTls?: boolean }): Promise<Route>;
   close(): Promise<void>;
 }
 
 interface Pools {
   direct: Agent;
   guarded: Agent;
-  proxyAgent(uri: string): ProxyAgent;
+  unverified(): Agent;
+  proxyAgent(uri: string, verifyTls: boolean): ProxyAgent;
   all(): Dispatcher[];
 }
 
@@ -68,27 +75,33 @@ export function createDispatchers(settings: ResolvedSettings): Dispatchers {
         connect: { ...connect, lookup: guardedLookup(settings.allowUrlRanges, settings.lookup) },
       });
       const proxies = new Map<string, ProxyAgent>();
+      let unverified: Agent | undefined;
       return {
         direct,
         guarded,
-        proxyAgent(uri) {
-          let agent = proxies.get(uri);
+        unverified: () => (unverified ??= new Agent({ ...common, connect: { ...connect, rejectUnauthorized: false } })),
+        proxyAgent(uri, verifyTls) {
+          const key = `${verifyTls ? 'verified' : 'unverified'} ${uri}`;
+          let agent = proxies.get(key);
           if (!agent) {
-            agent = new ProxyAgent({ ...common, uri, requestTls: tls, proxyTls: tls, connect });
-            proxies.set(uri, agent);
+            const requestTls = verifyTls ? tls : { ...tls, rejectUnauthorized: false };
+            agent = new ProxyAgent({ ...common, uri, requestTls, proxyTls: tls, connect });
+            proxies.set(key, agent);
           }
           return agent;
         },
-        all: () => [direct, guarded, ...proxies.values()],
+        all: () => [direct, guarded, ...(unverified ? [unverified] : []), ...proxies.values()],
       };
     }));
 
   return {
-    async route(target, isGuarded, own) {
+    async route(target, isGuarded, choice = {}) {
       const p = await load();
-      const proxy = own === undefined ? chooser.proxyFor(target) : isLoopbackHost(target.hostname) ? undefined : own;
-      if (proxy) return { dispatcher: p.proxyAgent(proxy), proxied: true };
-      return { dispatcher: isGuarded ? p.guarded : p.direct, proxied: false };
+      const verify = isGuarded || choice.verifyTls !== false;
+      const proxy = choice.proxy === undefined ? chooser.proxyFor(target) : isLoopbackHost(target.hostname) ? undefined : choice.proxy;
+      if (proxy) return { dispatcher: p.proxyAgent(proxy, verify), proxied: true };
+      if (isGuarded) return { dispatcher: p.guarded, proxied: false };
+      return { dispatcher: verify ? p.direct : p.unverified(), proxied: false };
     },
     async close() {
       if (!pools) return;

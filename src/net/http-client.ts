@@ -60,6 +60,9 @@ interface Progress {
 
 async function send(deps: HttpDeps, querySignal: AbortSignal, rawUrl: string, options: HttpRequestOptions): Promise<HttpResponse> {
   if (querySignal.aborted) throw abortedFrom(querySignal);
+  if (options.userUrl === true && options.verifyTls === false) {
+    throw new TypeError('HttpRequestOptions: verifyTls: false is for admin-configured servers, not user URLs.');
+  }
   const { settings } = deps;
   const parts = buildRequest(rawUrl, options, settings.userAgent);
   const service = serviceName(parts.url, options);
@@ -134,7 +137,7 @@ async function sendOnce(deps: HttpDeps, parts: RequestParts, options: HttpReques
   else if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     throw new ModuleError(`Cannot fetch a ${target.protocol.replace(/:$/, '')} URL: only http and https are supported.`);
   }
-  const route = await dispatchers.route(target, guarded, options.proxy);
+  const route = await dispatchers.route(target, guarded, { proxy: options.proxy, verifyTls: options.verifyTls !== false });
   progress.proxied = route.proxied;
   // Behind a proxy the proxy resolves and connects: check the name here (the proxy may still resolve differently).
   if (guarded && route.proxied) await checkHostByResolving(target, settings.allowUrlRanges, settings.lookup);

@@ -39,6 +39,12 @@ export interface HttpRequestOptions {
    * NO_PROXY for the request; loopback destinations still go direct.
    */
   proxy?: string;
+  /**
+   * Verify the server's TLS certificate (default true). Only a module with
+   * upstream's explicit "verify" setting turned off by the admin passes
+   * false, for an admin-configured server; never with `userUrl`.
+   */
+  verifyTls?: boolean;
 }
 
 export interface HttpResponse {

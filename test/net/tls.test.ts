@@ -49,3 +49,32 @@ test('https through a proxy is tunnelled and verified end to end', async (t) => 
     message: /^Could not connect to secure\.example\.test through the proxy: its TLS certificate could not be verified/,
   });
 });
+
+test('verifyTls: false reaches a self-signed admin-configured server; the same URL is still verified by default', async (t) => {
+  const { fake } = await httpsFake(t);
+  const net = testNetwork({ upstreams: { 'secure.example': fake.url } });
+  t.after(() => net.close());
+  const { http } = net.forQuery(new AbortController().signal);
+  assert.deepEqual(await http.getJson('https://secure.example/x', { verifyTls: false }), { secure: true });
+  await assert.rejects(http.getJson('https://secure.example/x'), { message: /TLS certificate could not be verified/ });
+});
+
+test('verifyTls: false is refused with a user-supplied URL', async (t) => {
+  const { fake } = await httpsFake(t);
+  const net = testNetwork({});
+  t.after(() => net.close());
+  const { http } = net.forQuery(new AbortController().signal);
+  await assert.rejects(http.getJson(`${fake.url}/x`, { verifyTls: false, userUrl: true }), { name: 'TypeError', message: /verifyTls: false/ });
+  assert.equal(fake.requests.length, 0);
+});
+
+test('verifyTls: false through a proxy skips the check of the target only', async (t) => {
+  const { fake } = await httpsFake(t);
+  const proxy = await startFakeProxy({ hosts: { 'secure.example.test:443': `127.0.0.1:${fake.port}` } });
+  t.after(() => proxy.close());
+  const net = testNetwork({ proxy: { https: proxy.url } });
+  t.after(() => net.close());
+  const { http } = net.forQuery(new AbortController().signal);
+  assert.deepEqual(await http.getJson('https://secure.example.test/x', { verifyTls: false }), { secure: true });
+  await assert.rejects(http.getJson('https://secure.example.test/x'), { message: /TLS certificate could not be verified/ });
+});
