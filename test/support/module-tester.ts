@@ -19,6 +19,7 @@
  * set as the server's `--dns-server` answers their lookups. Every answer
  * that carries results passes `assertValidResults`; every error row compares
  * the whole answer (`{"error": …}`); the server is still serving at the end.
+ * A row with `listing` instead of a query checks the module's /modules entry.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -35,10 +36,28 @@ export type Answer = Record<string, unknown>;
 /** A request a fake vendor received, with the vendor host it was sent to. */
 export type VendorRequest = RecordedRequest & { vendor: string };
 
+/** What a row's `check` may reach beyond the answer: the server and the vendor fakes. */
+export interface TesterContext {
+  server: TestServer;
+  /** The loopback fake of a vendor host (the only one when the table has one vendor). */
+  vendor(host?: string): FakeHttp;
+}
+
+/** A module's entry in GET /modules. */
+export interface ModuleListing {
+  name: string;
+  type: string;
+  mispattributes: Record<string, unknown>;
+  meta: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
 export interface ModuleTestRow {
   name: string;
-  /** The /query body without `module` (added) and `config` (see below). */
-  query: Record<string, unknown>;
+  /** The /query body without `module` (added) and `config` (see below); not needed with `listing`. */
+  query?: Record<string, unknown>;
+  /** Instead of a query: checks the module's entry in GET /modules. */
+  listing?: (entry: ModuleListing) => void;
   /** Merged over the table's config for this row; `null` sends no `config` key at all. */
   config?: Record<string, string | null> | null;
   /** Routes tried before the table's routes for this row: by vendor host, or given directly for every vendor. */
@@ -49,13 +68,13 @@ export interface ModuleTestRow {
    * Any other check of the answer; `requests` holds what every fake received during the row,
    * `dnsQueries` what the table's fake DNS server (`dns`) received during the row.
    */
-  check?: (answer: Answer, requests: VendorRequest[], dnsQueries: RecordedQuery[]) => void | Promise<void>;
+  check?: (answer: Answer, requests: VendorRequest[], dnsQueries: RecordedQuery[], context: TesterContext) => void | Promise<void>;
   /** The exact error text, or a pattern it must match. */
   error?: string | RegExp;
   /** The error is this declared message of the module, with these placeholders filled. */
   messageId?: string;
   data?: MessageData;
-  /** UUIDs of input attributes that references in the results may point to. */
+  /** UUIDs of input attributes that references in the results may point to (default: the table's). */
   inputUuids?: string[];
   /** The row's own checks on what the fake vendor(s) received. */
   requests?: (requests: VendorRequest[]) => void;
@@ -71,6 +90,8 @@ export interface ModuleTable {
   config?: Record<string, string>;
   /** Extra server settings (e.g. `dnsServers`, `allowUrlRanges`). */
   settings?: Partial<ServerSettings>;
+  /** UUIDs of input attributes that references in every row's results may point to. */
+  inputUuids?: string[];
   rows: ModuleTestRow[];
   /** Other modules served beside it (a module that calls another, say). */
   extraModules?: ModuleDefinition[];
@@ -142,8 +163,27 @@ export function testModule(table: ModuleTable): void {
       assert.equal(health.status, 200, 'the server still serves after every row');
     });
 
+    const context: TesterContext = {
+      get server() {
+        return server;
+      },
+      vendor(host) {
+        const found = host === undefined ? (fakes.length === 1 ? fakes[0] : undefined) : fakes.find((f) => f.host === host);
+        assert.ok(found, `a fake vendor ${host ?? '(the only one)'} in the table`);
+        return found.fake;
+      },
+    };
+
     for (const row of table.rows) {
       test(row.name, row.only ? { only: true } : {}, async () => {
+        if (row.listing) {
+          const list = (await server.get('/modules')).json() as ModuleListing[];
+          const entry = list.find((m) => m.name === module.name);
+          assert.ok(entry, `${module.name} is listed in /modules`);
+          row.listing(entry);
+          return;
+        }
+        assert.ok(row.query, `row "${row.name}" has a query or a listing`);
         for (const entry of fakes) {
           entry.override = rowRoutes(row, entry.host, hosts);
           entry.fake.requests.length = 0;
@@ -163,11 +203,11 @@ export function testModule(table: ModuleTable): void {
           }
         } else {
           assert.equal(answer['error'], undefined, `no error, got ${JSON.stringify(answer['error'])}`);
-          if ('results' in answer) assertValidResults(answer, row.inputUuids ?? []);
+          if ('results' in answer) assertValidResults(answer, row.inputUuids ?? table.inputUuids ?? []);
           if (row.results !== undefined) assert.deepEqual(answer['results'], row.results);
         }
         row.requests?.(requests);
-        await row.check?.(answer, requests, fakeDns?.queries.slice(dnsQueriesBefore) ?? []);
+        await row.check?.(answer, requests, fakeDns?.queries.slice(dnsQueriesBefore) ?? [], context);
       });
     }
   });
