@@ -54,8 +54,16 @@ export interface ModuleListing {
 
 export interface ModuleTestRow {
   name: string;
-  /** The /query body without `module` (added) and `config` (see below); not needed with `listing`. */
-  query?: Record<string, unknown>;
+  /**
+   * The /query body without `module` (added) and `config` (see below); not needed with `listing`.
+   * A function builds it when it needs the fakes (a vendor's loopback URL, say).
+   */
+  query?: Record<string, unknown> | ((context: TesterContext) => Record<string, unknown>);
+  /**
+   * Server settings for this row only: it runs on a server of its own, started with the table's
+   * settings (and vendor upstreams) overridden by these, and closed after the row.
+   */
+  settings?: Partial<ServerSettings>;
   /** Instead of a query: checks the module's entry in GET /modules. */
   listing?: (entry: ModuleListing) => void;
   /** Merged over the table's config for this row; `null` sends no `config` key at all. */
@@ -129,7 +137,11 @@ export function testModule(table: ModuleTable): void {
   const hosts = Object.keys(table.vendors ?? {});
   const fakes: VendorFake[] = [];
   let server: TestServer;
+  /** The server the current row talks to (the table's, or the row's own with `settings`). */
+  let current: TestServer;
+  let serverSettings: Partial<ServerSettings>;
   let fakeDns: FakeDns | undefined;
+  const builtins = [module, ...(table.extraModules ?? [])];
 
   describe(`${module.name} (table)`, () => {
     before(async () => {
@@ -144,14 +156,12 @@ export function testModule(table: ModuleTable): void {
         fakes.push(entry);
       }
       if (table.dns) fakeDns = await startFakeDns(table.dns);
-      server = await startTestServer({
-        builtins: [module, ...(table.extraModules ?? [])],
-        settings: {
-          ...table.settings,
-          upstreams: [...(table.settings?.upstreams ?? []), ...fakes.map((f) => `${f.host}=${f.fake.url}`)],
-          ...(fakeDns ? { dnsServers: [fakeDns.address] } : {}),
-        },
-      });
+      serverSettings = {
+        ...table.settings,
+        upstreams: [...(table.settings?.upstreams ?? []), ...fakes.map((f) => `${f.host}=${f.fake.url}`)],
+        ...(fakeDns ? { dnsServers: [fakeDns.address] } : {}),
+      };
+      server = await startTestServer({ builtins, settings: serverSettings });
     });
 
     after(async () => {
@@ -165,7 +175,7 @@ export function testModule(table: ModuleTable): void {
 
     const context: TesterContext = {
       get server() {
-        return server;
+        return current;
       },
       vendor(host) {
         const found = host === undefined ? (fakes.length === 1 ? fakes[0] : undefined) : fakes.find((f) => f.host === host);
@@ -176,39 +186,51 @@ export function testModule(table: ModuleTable): void {
 
     for (const row of table.rows) {
       test(row.name, row.only ? { only: true } : {}, async () => {
-        if (row.listing) {
-          const list = (await server.get('/modules')).json() as ModuleListing[];
-          const entry = list.find((m) => m.name === module.name);
-          assert.ok(entry, `${module.name} is listed in /modules`);
-          row.listing(entry);
-          return;
+        if (!row.settings) return runRow(row);
+        current = await startTestServer({ builtins, settings: { ...serverSettings, ...row.settings } });
+        try {
+          await runRow(row);
+        } finally {
+          await current.close();
         }
-        assert.ok(row.query, `row "${row.name}" has a query or a listing`);
-        for (const entry of fakes) {
-          entry.override = rowRoutes(row, entry.host, hosts);
-          entry.fake.requests.length = 0;
-        }
-        const dnsQueriesBefore = fakeDns?.queries.length ?? 0;
-        const config = row.config === null ? undefined : { ...table.config, ...row.config };
-        const answer = await server.query({ module: module.name, ...row.query, ...(config ? { config } : {}) });
-        const requests = fakes.flatMap((f) => f.fake.requests.map((r) => ({ ...r, vendor: f.host })));
-
-        const error = expectedError(module, row);
-        if (error !== undefined) {
-          if (typeof error === 'string') assert.deepEqual(answer, { error });
-          else {
-            assert.equal(typeof answer['error'], 'string', `an error answer, not ${JSON.stringify(answer).slice(0, 500)}`);
-            assert.match(answer['error'] as string, error);
-            assert.deepEqual(Object.keys(answer), ['error']);
-          }
-        } else {
-          assert.equal(answer['error'], undefined, `no error, got ${JSON.stringify(answer['error'])}`);
-          if ('results' in answer) assertValidResults(answer, row.inputUuids ?? table.inputUuids ?? []);
-          if (row.results !== undefined) assert.deepEqual(answer['results'], row.results);
-        }
-        row.requests?.(requests);
-        await row.check?.(answer, requests, fakeDns?.queries.slice(dnsQueriesBefore) ?? [], context);
       });
+    }
+
+    async function runRow(row: ModuleTestRow): Promise<void> {
+      if (!row.settings) current = server;
+      if (row.listing) {
+        const list = (await current.get('/modules')).json() as ModuleListing[];
+        const entry = list.find((m) => m.name === module.name);
+        assert.ok(entry, `${module.name} is listed in /modules`);
+        row.listing(entry);
+        return;
+      }
+      assert.ok(row.query, `row "${row.name}" has a query or a listing`);
+      for (const entry of fakes) {
+        entry.override = rowRoutes(row, entry.host, hosts);
+        entry.fake.requests.length = 0;
+      }
+      const dnsQueriesBefore = fakeDns?.queries.length ?? 0;
+      const config = row.config === null ? undefined : { ...table.config, ...row.config };
+      const query = typeof row.query === 'function' ? row.query(context) : row.query;
+      const answer = await current.query({ module: module.name, ...query, ...(config ? { config } : {}) });
+      const requests = fakes.flatMap((f) => f.fake.requests.map((r) => ({ ...r, vendor: f.host })));
+
+      const error = expectedError(module, row);
+      if (error !== undefined) {
+        if (typeof error === 'string') assert.deepEqual(answer, { error });
+        else {
+          assert.equal(typeof answer['error'], 'string', `an error answer, not ${JSON.stringify(answer).slice(0, 500)}`);
+          assert.match(answer['error'] as string, error);
+          assert.deepEqual(Object.keys(answer), ['error']);
+        }
+      } else {
+        assert.equal(answer['error'], undefined, `no error, got ${JSON.stringify(answer['error'])}`);
+        if ('results' in answer) assertValidResults(answer, row.inputUuids ?? table.inputUuids ?? []);
+        if (row.results !== undefined) assert.deepEqual(answer['results'], row.results);
+      }
+      row.requests?.(requests);
+      await row.check?.(answer, requests, fakeDns?.queries.slice(dnsQueriesBefore) ?? [], context);
     }
   });
 }
