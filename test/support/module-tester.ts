@@ -77,8 +77,8 @@ export interface ModuleTestRow {
    * `dnsQueries` what the table's fake DNS server (`dns`) received during the row.
    */
   check?: (answer: Answer, requests: VendorRequest[], dnsQueries: RecordedQuery[], context: TesterContext) => void | Promise<void>;
-  /** The exact error text, or a pattern it must match. */
-  error?: string | RegExp;
+  /** The exact error text, or a pattern it must match; a function gives it when it names a fake (its port, say). */
+  error?: string | RegExp | ((context: TesterContext) => string | RegExp);
   /** The error is this declared message of the module, with these placeholders filled. */
   messageId?: string;
   data?: MessageData;
@@ -124,8 +124,8 @@ function rowRoutes(row: ModuleTestRow, host: string, hosts: string[]): Routes | 
   return row.routes as Routes;
 }
 
-function expectedError(module: ModuleDefinition, row: ModuleTestRow): string | RegExp | undefined {
-  if (row.messageId === undefined) return row.error;
+function expectedError(module: ModuleDefinition, row: ModuleTestRow, context: TesterContext): string | RegExp | undefined {
+  if (row.messageId === undefined) return typeof row.error === 'function' ? row.error(context) : row.error;
   const template = module.messages[row.messageId];
   assert.ok(template !== undefined, `${module.name} declares message "${row.messageId}"`);
   return formatMessage(template, row.data);
@@ -216,7 +216,7 @@ export function testModule(table: ModuleTable): void {
       const answer = await current.query({ module: module.name, ...query, ...(config ? { config } : {}) });
       const requests = fakes.flatMap((f) => f.fake.requests.map((r) => ({ ...r, vendor: f.host })));
 
-      const error = expectedError(module, row);
+      const error = expectedError(module, row, context);
       if (error !== undefined) {
         if (typeof error === 'string') assert.deepEqual(answer, { error });
         else {
