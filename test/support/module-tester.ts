@@ -56,9 +56,10 @@ export interface ModuleTestRow {
   name: string;
   /**
    * The /query body without `module` (added) and `config` (see below); not needed with `listing`.
-   * A function builds it when it needs the fakes (a vendor's loopback URL, say).
+   * A function builds it when it needs the fakes (a vendor's loopback URL, say) or work done
+   * when the row runs (a document built for it, say).
    */
-  query?: Record<string, unknown> | ((context: TesterContext) => Record<string, unknown>);
+  query?: Record<string, unknown> | ((context: TesterContext) => Record<string, unknown> | Promise<Record<string, unknown>>);
   /**
    * Server settings for this row only: it runs on a server of its own, started with the table's
    * settings (and vendor upstreams) overridden by these, and closed after the row.
@@ -212,7 +213,7 @@ export function testModule(table: ModuleTable): void {
       }
       const dnsQueriesBefore = fakeDns?.queries.length ?? 0;
       const config = row.config === null ? undefined : { ...table.config, ...row.config };
-      const query = typeof row.query === 'function' ? row.query(context) : row.query;
+      const query = typeof row.query === 'function' ? await row.query(context) : row.query;
       const answer = await current.query({ module: module.name, ...query, ...(config ? { config } : {}) });
       const requests = fakes.flatMap((f) => f.fake.requests.map((r) => ({ ...r, vendor: f.host })));
 
