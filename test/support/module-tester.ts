@@ -19,6 +19,7 @@
  * set as the server's `--dns-server` answers their lookups. Every answer
  * that carries results passes `assertValidResults`; every error row compares
  * the whole answer (`{"error": …}`); the server is still serving at the end.
+ * A row with `listing` instead of a query checks the module's /modules entry.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -35,10 +36,37 @@ export type Answer = Record<string, unknown>;
 /** A request a fake vendor received, with the vendor host it was sent to. */
 export type VendorRequest = RecordedRequest & { vendor: string };
 
+/** What a row's `check` may reach beyond the answer: the server and the vendor fakes. */
+export interface TesterContext {
+  server: TestServer;
+  /** The loopback fake of a vendor host (the only one when the table has one vendor). */
+  vendor(host?: string): FakeHttp;
+}
+
+/** A module's entry in GET /modules. */
+export interface ModuleListing {
+  name: string;
+  type: string;
+  mispattributes: Record<string, unknown>;
+  meta: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
 export interface ModuleTestRow {
   name: string;
-  /** The /query body without `module` (added) and `config` (see below). */
-  query: Record<string, unknown>;
+  /**
+   * The /query body without `module` (added) and `config` (see below); not needed with `listing`.
+   * A function builds it when it needs the fakes (a vendor's loopback URL, say) or work done
+   * when the row runs (a document built for it, say).
+   */
+  query?: Record<string, unknown> | ((context: TesterContext) => Record<string, unknown> | Promise<Record<string, unknown>>);
+  /**
+   * Server settings for this row only: it runs on a server of its own, started with the table's
+   * settings (and vendor upstreams) overridden by these, and closed after the row.
+   */
+  settings?: Partial<ServerSettings>;
+  /** Instead of a query: checks the module's entry in GET /modules. */
+  listing?: (entry: ModuleListing) => void;
   /** Merged over the table's config for this row; `null` sends no `config` key at all. */
   config?: Record<string, string | null> | null;
   /** Routes tried before the table's routes for this row: by vendor host, or given directly for every vendor. */
@@ -49,13 +77,13 @@ export interface ModuleTestRow {
    * Any other check of the answer; `requests` holds what every fake received during the row,
    * `dnsQueries` what the table's fake DNS server (`dns`) received during the row.
    */
-  check?: (answer: Answer, requests: VendorRequest[], dnsQueries: RecordedQuery[]) => void | Promise<void>;
-  /** The exact error text, or a pattern it must match. */
-  error?: string | RegExp;
+  check?: (answer: Answer, requests: VendorRequest[], dnsQueries: RecordedQuery[], context: TesterContext) => void | Promise<void>;
+  /** The exact error text, or a pattern it must match; a function gives it when it names a fake (its port, say). */
+  error?: string | RegExp | ((context: TesterContext) => string | RegExp);
   /** The error is this declared message of the module, with these placeholders filled. */
   messageId?: string;
   data?: MessageData;
-  /** UUIDs of input attributes that references in the results may point to. */
+  /** UUIDs of input attributes that references in the results may point to (default: the table's). */
   inputUuids?: string[];
   /** The row's own checks on what the fake vendor(s) received. */
   requests?: (requests: VendorRequest[]) => void;
@@ -71,6 +99,8 @@ export interface ModuleTable {
   config?: Record<string, string>;
   /** Extra server settings (e.g. `dnsServers`, `allowUrlRanges`). */
   settings?: Partial<ServerSettings>;
+  /** UUIDs of input attributes that references in every row's results may point to. */
+  inputUuids?: string[];
   rows: ModuleTestRow[];
   /** Other modules served beside it (a module that calls another, say). */
   extraModules?: ModuleDefinition[];
@@ -95,8 +125,8 @@ function rowRoutes(row: ModuleTestRow, host: string, hosts: string[]): Routes | 
   return row.routes as Routes;
 }
 
-function expectedError(module: ModuleDefinition, row: ModuleTestRow): string | RegExp | undefined {
-  if (row.messageId === undefined) return row.error;
+function expectedError(module: ModuleDefinition, row: ModuleTestRow, context: TesterContext): string | RegExp | undefined {
+  if (row.messageId === undefined) return typeof row.error === 'function' ? row.error(context) : row.error;
   const template = module.messages[row.messageId];
   assert.ok(template !== undefined, `${module.name} declares message "${row.messageId}"`);
   return formatMessage(template, row.data);
@@ -108,7 +138,11 @@ export function testModule(table: ModuleTable): void {
   const hosts = Object.keys(table.vendors ?? {});
   const fakes: VendorFake[] = [];
   let server: TestServer;
+  /** The server the current row talks to (the table's, or the row's own with `settings`). */
+  let current: TestServer;
+  let serverSettings: Partial<ServerSettings>;
   let fakeDns: FakeDns | undefined;
+  const builtins = [module, ...(table.extraModules ?? [])];
 
   describe(`${module.name} (table)`, () => {
     before(async () => {
@@ -123,14 +157,12 @@ export function testModule(table: ModuleTable): void {
         fakes.push(entry);
       }
       if (table.dns) fakeDns = await startFakeDns(table.dns);
-      server = await startTestServer({
-        builtins: [module, ...(table.extraModules ?? [])],
-        settings: {
-          ...table.settings,
-          upstreams: [...(table.settings?.upstreams ?? []), ...fakes.map((f) => `${f.host}=${f.fake.url}`)],
-          ...(fakeDns ? { dnsServers: [fakeDns.address] } : {}),
-        },
-      });
+      serverSettings = {
+        ...table.settings,
+        upstreams: [...(table.settings?.upstreams ?? []), ...fakes.map((f) => `${f.host}=${f.fake.url}`)],
+        ...(fakeDns ? { dnsServers: [fakeDns.address] } : {}),
+      };
+      server = await startTestServer({ builtins, settings: serverSettings });
     });
 
     after(async () => {
@@ -142,33 +174,64 @@ export function testModule(table: ModuleTable): void {
       assert.equal(health.status, 200, 'the server still serves after every row');
     });
 
+    const context: TesterContext = {
+      get server() {
+        return current;
+      },
+      vendor(host) {
+        const found = host === undefined ? (fakes.length === 1 ? fakes[0] : undefined) : fakes.find((f) => f.host === host);
+        assert.ok(found, `a fake vendor ${host ?? '(the only one)'} in the table`);
+        return found.fake;
+      },
+    };
+
     for (const row of table.rows) {
       test(row.name, row.only ? { only: true } : {}, async () => {
-        for (const entry of fakes) {
-          entry.override = rowRoutes(row, entry.host, hosts);
-          entry.fake.requests.length = 0;
+        if (!row.settings) return runRow(row);
+        current = await startTestServer({ builtins, settings: { ...serverSettings, ...row.settings } });
+        try {
+          await runRow(row);
+        } finally {
+          await current.close();
         }
-        const dnsQueriesBefore = fakeDns?.queries.length ?? 0;
-        const config = row.config === null ? undefined : { ...table.config, ...row.config };
-        const answer = await server.query({ module: module.name, ...row.query, ...(config ? { config } : {}) });
-        const requests = fakes.flatMap((f) => f.fake.requests.map((r) => ({ ...r, vendor: f.host })));
-
-        const error = expectedError(module, row);
-        if (error !== undefined) {
-          if (typeof error === 'string') assert.deepEqual(answer, { error });
-          else {
-            assert.equal(typeof answer['error'], 'string', `an error answer, not ${JSON.stringify(answer).slice(0, 500)}`);
-            assert.match(answer['error'] as string, error);
-            assert.deepEqual(Object.keys(answer), ['error']);
-          }
-        } else {
-          assert.equal(answer['error'], undefined, `no error, got ${JSON.stringify(answer['error'])}`);
-          if ('results' in answer) assertValidResults(answer, row.inputUuids ?? []);
-          if (row.results !== undefined) assert.deepEqual(answer['results'], row.results);
-        }
-        row.requests?.(requests);
-        await row.check?.(answer, requests, fakeDns?.queries.slice(dnsQueriesBefore) ?? []);
       });
+    }
+
+    async function runRow(row: ModuleTestRow): Promise<void> {
+      if (!row.settings) current = server;
+      if (row.listing) {
+        const list = (await current.get('/modules')).json() as ModuleListing[];
+        const entry = list.find((m) => m.name === module.name);
+        assert.ok(entry, `${module.name} is listed in /modules`);
+        row.listing(entry);
+        return;
+      }
+      assert.ok(row.query, `row "${row.name}" has a query or a listing`);
+      for (const entry of fakes) {
+        entry.override = rowRoutes(row, entry.host, hosts);
+        entry.fake.requests.length = 0;
+      }
+      const dnsQueriesBefore = fakeDns?.queries.length ?? 0;
+      const config = row.config === null ? undefined : { ...table.config, ...row.config };
+      const query = typeof row.query === 'function' ? await row.query(context) : row.query;
+      const answer = await current.query({ module: module.name, ...query, ...(config ? { config } : {}) });
+      const requests = fakes.flatMap((f) => f.fake.requests.map((r) => ({ ...r, vendor: f.host })));
+
+      const error = expectedError(module, row, context);
+      if (error !== undefined) {
+        if (typeof error === 'string') assert.deepEqual(answer, { error });
+        else {
+          assert.equal(typeof answer['error'], 'string', `an error answer, not ${JSON.stringify(answer).slice(0, 500)}`);
+          assert.match(answer['error'] as string, error);
+          assert.deepEqual(Object.keys(answer), ['error']);
+        }
+      } else {
+        assert.equal(answer['error'], undefined, `no error, got ${JSON.stringify(answer['error'])}`);
+        if ('results' in answer) assertValidResults(answer, row.inputUuids ?? table.inputUuids ?? []);
+        if (row.results !== undefined) assert.deepEqual(answer['results'], row.results);
+      }
+      row.requests?.(requests);
+      await row.check?.(answer, requests, fakeDns?.queries.slice(dnsQueriesBefore) ?? [], context);
     }
   });
 }

@@ -1,12 +1,19 @@
+/**
+ * lastline_import against a loopback Lastline portal (user.lastline.com):
+ * `POST /papi/login.json` with the form credentials sets the session cookie,
+ * then `get_progress.json` and `get_result.json` answered from recorded
+ * fixtures (fixtures-net/lastline/); a missing session is Lastline's 401.
+ */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import lastlineImport from '../../../src/modules/import/lastline_import.js';
 import { sessionCookies } from '../../../src/modules/_shared/lastline/client.js';
 import { parseAnalysisLink } from '../../../src/modules/_shared/lastline/link.js';
-import { startFakeHttp, type FakeHttp, type FakeRequest, type FakeResponse } from '../../support/fake-http.js';
-import { startTestServer, type TestServer } from '../../server/harness.js';
+import { startFakeHttp, type FakeRequest, type FakeResponse, type Routes } from '../../support/fake-http.js';
+import { testModule, type ModuleTestRow, type VendorRequest } from '../../support/module-tester.js';
+import { startTestServer } from '../../server/harness.js';
 import { assertValidResults } from '../assert-results.js';
 
 const USERNAME = 'analyst@example.org';
@@ -21,224 +28,185 @@ function fixture(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`fixtures-net/lastline/${name}.json`, import.meta.url), 'utf8'));
 }
 
-/** Per-test replacement of an endpoint's answer, by path suffix. */
-let overrides: Record<string, (req: FakeRequest) => FakeResponse> = {};
-
 const session = (answer: (req: FakeRequest) => FakeResponse) => (req: FakeRequest): FakeResponse => {
-  const path = req.path.split('/').pop() ?? '';
-  if (overrides[path]) return overrides[path](req);
   if (req.headers.cookie !== SESSION) return { status: 401, json: { success: 0, error: 'Authentication required', error_code: 3000 } };
   return answer(req);
 };
 
-let fake: FakeHttp;
-let t: TestServer;
+const PROGRESS = 'GET /papi/analysis/get_progress.json';
+const RESULT = 'GET /papi/analysis/get_result.json';
 
-before(async () => {
-  fake = await startFakeHttp({
-    'POST /papi/login.json': (req) => {
-      if (overrides['login.json']) return overrides['login.json'](req);
-      const form = new URLSearchParams(req.body);
-      if (form.get('username') !== USERNAME || form.get('password') !== PASSWORD) return { status: 401, json: fixture('error-credentials') };
-      // The Expires date holds a comma: the cookie must still be read whole.
-      return { headers: { 'set-cookie': `${SESSION}; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/papi; HttpOnly` }, json: fixture('login') };
-    },
-    'GET /papi/analysis/get_progress.json': session(() => ({ json: fixture('progress-done') })),
-    'GET /papi/analysis/get_result.json': session((req) => ({ json: fixture(req.query.uuid === URL_TASK ? 'result-url' : 'result-file') })),
-  });
-  t = await startTestServer({
-    builtins: [lastlineImport],
-    settings: { upstreams: [`user.lastline.com=${fake.url}`], allowUrlRanges: ['127.0.0.0/8'] },
-  });
-});
-after(async () => {
-  await t.close();
-  await fake.close();
-});
-beforeEach(() => {
-  overrides = {};
-  fake.requests.length = 0;
-});
-
-const ask = (config: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  t.query({ module: 'lastline_import', data: '', config: { ...CONFIG, ...config }, ...extra });
+const LASTLINE: Routes = {
+  'POST /papi/login.json': (req) => {
+    const form = new URLSearchParams(req.body);
+    if (form.get('username') !== USERNAME || form.get('password') !== PASSWORD) return { status: 401, json: fixture('error-credentials') };
+    // The Expires date holds a comma: the cookie must still be read whole.
+    return { headers: { 'set-cookie': `${SESSION}; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/papi; HttpOnly` }, json: fixture('login') };
+  },
+  [PROGRESS]: session(() => ({ json: fixture('progress-done') })),
+  [RESULT]: session((req) => ({ json: fixture(req.query.uuid === URL_TASK ? 'result-url' : 'result-file') })),
+};
 
 type Obj = { name: string; Attribute: Array<{ object_relation: string; value: string; type: string }> };
 const objects = (answer: Record<string, unknown>) => (answer.results as { Object: Obj[] }).Object;
 const pairs = (o: Obj) => o.Attribute.map((a) => [a.object_relation, a.value]);
+const nothingSent = (requests: VendorRequest[]) => assert.equal(requests.length, 0);
 
-describe('lastline_import', () => {
-  test('a file analysis: subject, DNS, HTTP conversations, sandbox report, behaviours and ATT&CK tags', async () => {
-    const answer = await ask({ analysis_link: link(FILE_TASK) });
-    assertValidResults(answer);
-    // Login with the form, then the session cookie on every call.
-    assert.deepEqual(fake.requests.map((r) => `${r.method} ${r.path}`), [
-      'POST /papi/login.json',
-      'GET /papi/analysis/get_progress.json',
-      'GET /papi/analysis/get_result.json',
-    ]);
-    assert.equal(fake.requests[0]!.headers['content-type'], 'application/x-www-form-urlencoded');
-    assert.deepEqual(Object.fromEntries(new URLSearchParams(fake.requests[0]!.body)), { username: USERNAME, password: PASSWORD });
-    assert.deepEqual(fake.requests[1]!.query, { uuid: FILE_TASK });
-    assert.deepEqual(fake.requests[2]!.query, { uuid: FILE_TASK, report_format: 'json' });
-    assert.equal(fake.requests[2]!.headers.cookie, SESSION);
+const IMPORT = { data: '' };
+const FILE_LINK = { analysis_link: link(FILE_TASK) };
 
-    const list = objects(answer);
-    assert.deepEqual(list.map((o) => o.name), [
-      'file', 'dns-record', 'network-connection', 'http-request', 'network-connection', 'http-request', 'sandbox-report', 'sb-signature',
-    ]);
-    assert.deepEqual(pairs(list[0]!), [
-      ['md5', 'b0a6b4f0c8d7c1b6c2f1e3a4d5e6f708'],
-      ['sha1', '0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f60718293'],
-      ['sha256', '7d1b2c3a4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9'],
-      ['mimetype', 'application/x-pe-app-32bit-i386'],
-    ]);
-    // wpad and the IP address lookups are left out; a lookup without answers is the domain alone.
-    assert.deepEqual(pairs(list[1]!), [['queried-domain', 'gate.example-c2.net'], ['a-record', '198.51.100.77']]);
-    const attributes = (answer.results as { Attribute: Array<{ type: string; value: string }> }).Attribute;
-    assert.deepEqual(attributes.map((a) => [a.type, a.value]), [['domain', 'telemetry.example-c2.net']]);
-    assert.deepEqual(pairs(list[2]!), [
-      ['ip-src', '10.0.2.15'], ['ip-dst', '198.51.100.77'], ['src-port', '49163'], ['dst-port', '80'],
-      ['hostname-dst', 'gate.example-c2.net'], ['layer3-protocol', 'IP'], ['layer4-protocol', 'TCP'], ['layer7-protocol', 'HTTP'],
-    ]);
-    assert.deepEqual(pairs(list[3]!), [
-      ['host', 'gate.example-c2.net'], ['method', 'POST'], ['uri', 'http://gate.example-c2.net/gate.php'], ['ip-dst', '198.51.100.77'],
-    ]);
-    assert.deepEqual(pairs(list[5]!), [
-      ['host', 'cdn.example-c2.net'], ['method', 'GET'], ['uri', 'http://cdn.example-c2.net:8080/stage2.bin'], ['ip-dst', '198.51.100.78'],
-    ]);
-    assert.deepEqual(pairs(list[6]!), [
-      ['score', '70'], ['sandbox-type', 'saas'], ['saas-sandbox', 'lastline'], ['permalink', link(FILE_TASK)],
-    ]);
-    assert.deepEqual(pairs(list[7]!), [
-      ['software', 'Lastline'],
-      ['signature', 'Evasion: Detecting the presence of AntiMalware Scan Interface (AMSI)'],
-      ['signature', 'Signature: Identified trojan code'],
-      ['signature', 'Steal: Targeting Browser credentials'],
-    ]);
-    // Techniques of the malicious activities only, once each, named as MISP's galaxy clusters are.
-    assert.deepEqual((answer.results as { Tag: unknown }).Tag, [
-      { name: 'misp-galaxy:mitre-attack-pattern="Security Software Discovery - T1518.001"' },
-      { name: 'misp-galaxy:mitre-attack-pattern="Credentials from Web Browsers - T1555.003"' },
-    ]);
-  });
-
-  test('a URL analysis: the URL and the requests the page made', async () => {
-    const answer = await ask({ analysis_link: link(URL_TASK) });
-    assertValidResults(answer);
-    const list = objects(answer);
-    assert.deepEqual(list.map((o) => o.name), ['url', 'http-request', 'http-request', 'sandbox-report']);
-    assert.deepEqual(pairs(list[0]!), [['url', 'https://login.example-bank-secure.com/verify']]);
-    assert.deepEqual(pairs(list[2]!), [
-      ['host', 'static.example-cdn.org'], ['method', 'GET'], ['uri', 'https://static.example-cdn.org/js/kit.js'], ['ip-dst', '192.0.2.45'],
-    ]);
-    assert.equal((answer.results as { Tag?: unknown }).Tag, undefined, 'no behaviour, no technique');
-  });
-
-  test('an on-premise portal: its host comes from the link, through the URL guard', async () => {
-    const onPremise = link(FILE_TASK, fake.url);
-    const answer = await ask({ analysis_link: onPremise });
-    assertValidResults(answer);
-    const report = objects(answer).find((o) => o.name === 'sandbox-report')!;
-    assert.deepEqual(pairs(report).slice(1, 3), [['sandbox-type', 'on-premise'], ['on-premise-sandbox', 'lastline']]);
-
-    const guarded = await startTestServer({ builtins: [lastlineImport] });
-    try {
-      fake.requests.length = 0;
-      const refused = await guarded.query({ module: 'lastline_import', config: { ...CONFIG, analysis_link: onPremise } });
-      assert.match(String(refused.error), /^Error issuing the API call: Refusing to fetch http:\/\/127\.0\.0\.1:\d+\/papi\/login\.json: .*loopback/);
-      assert.equal(fake.requests.length, 0);
-    } finally {
-      await guarded.close();
-    }
-  });
+/** A failing answer of one endpoint while the file analysis is imported. */
+const apiFailure = (name: string, route: string, response: FakeResponse, error: string, extra: Partial<ModuleTestRow> = {}): ModuleTestRow => ({
+  name,
+  query: IMPORT,
+  config: FILE_LINK,
+  routes: { [route]: response },
+  error,
+  ...extra,
 });
 
-describe('lastline_import: configuration (upstream messages)', () => {
-  test('missing credentials', async () => {
-    assert.deepEqual(await ask({ password: '', analysis_link: link(FILE_TASK) }), {
+testModule({
+  module: lastlineImport,
+  vendors: { 'user.lastline.com': LASTLINE },
+  config: CONFIG,
+  settings: { allowUrlRanges: ['127.0.0.0/8'] },
+  rows: [
+    {
+      name: 'a file analysis: subject, DNS, HTTP conversations, sandbox report, behaviours and ATT&CK tags',
+      query: IMPORT,
+      config: FILE_LINK,
+      check: (answer, requests) => {
+        // Login with the form, then the session cookie on every call.
+        assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), [
+          'POST /papi/login.json',
+          'GET /papi/analysis/get_progress.json',
+          'GET /papi/analysis/get_result.json',
+        ]);
+        assert.equal(requests[0]!.headers['content-type'], 'application/x-www-form-urlencoded');
+        assert.deepEqual(Object.fromEntries(new URLSearchParams(requests[0]!.body)), { username: USERNAME, password: PASSWORD });
+        assert.deepEqual(requests[1]!.query, { uuid: FILE_TASK });
+        assert.deepEqual(requests[2]!.query, { uuid: FILE_TASK, report_format: 'json' });
+        assert.equal(requests[2]!.headers.cookie, SESSION);
+
+        const list = objects(answer);
+        assert.deepEqual(list.map((o) => o.name), [
+          'file', 'dns-record', 'network-connection', 'http-request', 'network-connection', 'http-request', 'sandbox-report', 'sb-signature',
+        ]);
+        assert.deepEqual(pairs(list[0]!), [
+          ['md5', 'b0a6b4f0c8d7c1b6c2f1e3a4d5e6f708'],
+          ['sha1', '0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f60718293'],
+          ['sha256', '7d1b2c3a4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9'],
+          ['mimetype', 'application/x-pe-app-32bit-i386'],
+        ]);
+        // wpad and the IP address lookups are left out; a lookup without answers is the domain alone.
+        assert.deepEqual(pairs(list[1]!), [['queried-domain', 'gate.example-c2.net'], ['a-record', '198.51.100.77']]);
+        const attributes = (answer.results as { Attribute: Array<{ type: string; value: string }> }).Attribute;
+        assert.deepEqual(attributes.map((a) => [a.type, a.value]), [['domain', 'telemetry.example-c2.net']]);
+        assert.deepEqual(pairs(list[2]!), [
+          ['ip-src', '10.0.2.15'], ['ip-dst', '198.51.100.77'], ['src-port', '49163'], ['dst-port', '80'],
+          ['hostname-dst', 'gate.example-c2.net'], ['layer3-protocol', 'IP'], ['layer4-protocol', 'TCP'], ['layer7-protocol', 'HTTP'],
+        ]);
+        assert.deepEqual(pairs(list[3]!), [
+          ['host', 'gate.example-c2.net'], ['method', 'POST'], ['uri', 'http://gate.example-c2.net/gate.php'], ['ip-dst', '198.51.100.77'],
+        ]);
+        assert.deepEqual(pairs(list[5]!), [
+          ['host', 'cdn.example-c2.net'], ['method', 'GET'], ['uri', 'http://cdn.example-c2.net:8080/stage2.bin'], ['ip-dst', '198.51.100.78'],
+        ]);
+        assert.deepEqual(pairs(list[6]!), [
+          ['score', '70'], ['sandbox-type', 'saas'], ['saas-sandbox', 'lastline'], ['permalink', link(FILE_TASK)],
+        ]);
+        assert.deepEqual(pairs(list[7]!), [
+          ['software', 'Lastline'],
+          ['signature', 'Evasion: Detecting the presence of AntiMalware Scan Interface (AMSI)'],
+          ['signature', 'Signature: Identified trojan code'],
+          ['signature', 'Steal: Targeting Browser credentials'],
+        ]);
+        // Techniques of the malicious activities only, once each, named as MISP's galaxy clusters are.
+        assert.deepEqual((answer.results as { Tag: unknown }).Tag, [
+          { name: 'misp-galaxy:mitre-attack-pattern="Security Software Discovery - T1518.001"' },
+          { name: 'misp-galaxy:mitre-attack-pattern="Credentials from Web Browsers - T1555.003"' },
+        ]);
+
+      },
+    },
+    {
+      name: 'a URL analysis: the URL and the requests the page made',
+      query: IMPORT,
+      config: { analysis_link: link(URL_TASK) },
+      check: (answer) => {
+        const list = objects(answer);
+        assert.deepEqual(list.map((o) => o.name), ['url', 'http-request', 'http-request', 'sandbox-report']);
+        assert.deepEqual(pairs(list[0]!), [['url', 'https://login.example-bank-secure.com/verify']]);
+        assert.deepEqual(pairs(list[2]!), [
+          ['host', 'static.example-cdn.org'], ['method', 'GET'], ['uri', 'https://static.example-cdn.org/js/kit.js'], ['ip-dst', '192.0.2.45'],
+        ]);
+        assert.equal((answer.results as { Tag?: unknown }).Tag, undefined, 'no behaviour, no technique');
+      },
+    },
+    {
+      name: 'an on-premise portal: its host comes from the link',
+      query: ({ vendor }) => ({ ...IMPORT, config: { ...CONFIG, analysis_link: link(FILE_TASK, vendor().url) } }),
+      config: null,
+      check: (answer) => {
+        const report = objects(answer).find((o) => o.name === 'sandbox-report')!;
+        assert.deepEqual(pairs(report).slice(1, 3), [['sandbox-type', 'on-premise'], ['on-premise-sandbox', 'lastline']]);
+      },
+    },
+    {
+      name: 'an on-premise portal goes through the URL guard',
+      settings: { allowUrlRanges: [], upstreams: [] },
+      query: ({ vendor }) => ({ config: { ...CONFIG, analysis_link: link(FILE_TASK, vendor().url) } }),
+      config: null,
+      error: /^Error issuing the API call: Refusing to fetch http:\/\/127\.0\.0\.1:\d+\/papi\/login\.json: .*loopback/,
+      requests: nothingSent,
+    },
+
+    // configuration (upstream messages)
+    {
+      name: 'missing credentials',
+      query: IMPORT,
+      config: { password: '', ...FILE_LINK },
       error: 'Error parsing configuration: Arguments provided do not contain valid data',
-    });
-    assert.equal(fake.requests.length, 0);
-  });
-
-  test('missing analysis link', async () => {
-    assert.deepEqual(await ask({}), { error: "Error parsing configuration: 'analysis_link' is missing (the link to a Lastline analysis)." });
-  });
-
-  test('a link without a task uuid', async () => {
-    assert.deepEqual(await ask({ analysis_link: 'https://user.lastline.com/portal#/analyst/task/12345/overview' }), {
+      requests: nothingSent,
+    },
+    { name: 'missing analysis link', query: IMPORT, error: "Error parsing configuration: 'analysis_link' is missing (the link to a Lastline analysis)." },
+    {
+      name: 'a link without a task uuid',
+      query: IMPORT,
+      config: { analysis_link: 'https://user.lastline.com/portal#/analyst/task/12345/overview' },
       error: 'Error processing input parameters: Link does not contain a valid task uuid',
-    });
-  });
+    },
+    { name: 'a link that is not a URL', query: IMPORT, config: { analysis_link: FILE_TASK }, error: `Error parsing configuration: the analysis link is not a URL: ${FILE_TASK}` },
 
-  test('a link that is not a URL', async () => {
-    assert.deepEqual(await ask({ analysis_link: FILE_TASK }), {
-      error: `Error parsing configuration: the analysis link is not a URL: ${FILE_TASK}`,
-    });
-  });
-});
-
-describe('lastline_import: API failures', () => {
-  test('wrong credentials: Lastline\'s 401 with its error', async () => {
-    assert.deepEqual(await ask({ password: 'wrong', analysis_link: link(FILE_TASK) }), {
+    // API failures
+    {
+      name: 'wrong credentials: Lastline\'s 401 with its error',
+      query: IMPORT,
+      config: { password: 'wrong', ...FILE_LINK },
       error: 'Error issuing the API call: Lastline answered HTTP 401 Unauthorized: Invalid credentials (3004).',
-    });
-  });
-
-  test('an API error inside a 200 answer', async () => {
-    overrides['get_result.json'] = () => ({ json: fixture('error-not-found') });
-    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), { error: 'Error issuing the API call: Task not found (3001)' });
-  });
-
-  test('an analysis still running', async () => {
-    overrides['get_progress.json'] = () => ({ json: fixture('progress-running') });
-    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), { error: 'Error issuing the API call: Analysis is not finished yet.' });
-    assert.equal(fake.requests.length, 2, 'the result is not asked for');
-  });
-
-  test('an empty report', async () => {
-    overrides['get_result.json'] = () => ({ json: { success: 1, data: {} } });
-    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), { error: 'Error issuing the API call: Analysis report is empty.' });
-  });
-
-  test('429', async () => {
-    overrides['get_progress.json'] = () => ({ status: 429, headers: { 'retry-after': '600' }, body: 'Too Many Requests' });
-    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), {
-      error: 'Error issuing the API call: Lastline answered HTTP 429 Too Many Requests.',
-    });
-  });
-
-  test('500', async () => {
-    overrides['get_result.json'] = () => ({ status: 500, json: { success: 0, error: 'Internal error', error_code: 5000 } });
-    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), {
-      error: 'Error issuing the API call: Lastline answered HTTP 500 Internal Server Error: Internal error (5000).',
-    });
-  });
-
-  test('malformed JSON', async () => {
-    overrides['get_result.json'] = () => ({ body: '{"success": 1, "data": {"score": ' });
-    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), {
-      error: 'Error issuing the API call: Lastline answered with invalid JSON (HTTP 200).',
-    });
-  });
-
-  test('an answer without the success field (upstream\'s message)', async () => {
-    overrides['get_progress.json'] = () => ({ json: { completed: 1 } });
-    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), { error: 'Error issuing the API call: no success field in response' });
-  });
-
-  test('a result without an analysis subject', async () => {
-    overrides['get_result.json'] = () => ({ json: { success: 1, data: { score: 10 } } });
-    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }), {
-      error: 'Error issuing the API call: Lastline answered a result without an analysis subject.',
-    });
-  });
-
-  test('a portal that never answers: the query times out', async () => {
-    overrides['get_result.json'] = () => ({ hang: true });
-    assert.deepEqual(await ask({ analysis_link: link(FILE_TASK) }, { timeout: 1 }), { error: 'Timeout.' });
-  });
+    },
+    apiFailure('an API error inside a 200 answer', RESULT, { json: fixture('error-not-found') }, 'Error issuing the API call: Task not found (3001)'),
+    apiFailure('an analysis still running', PROGRESS, { json: fixture('progress-running') }, 'Error issuing the API call: Analysis is not finished yet.', {
+      requests: (requests) => assert.equal(requests.length, 2, 'the result is not asked for'),
+    }),
+    apiFailure('an empty report', RESULT, { json: { success: 1, data: {} } }, 'Error issuing the API call: Analysis report is empty.'),
+    apiFailure('429', PROGRESS, { status: 429, headers: { 'retry-after': '600' }, body: 'Too Many Requests' }, 'Error issuing the API call: Lastline answered HTTP 429 Too Many Requests.'),
+    apiFailure(
+      '500',
+      RESULT,
+      { status: 500, json: { success: 0, error: 'Internal error', error_code: 5000 } },
+      'Error issuing the API call: Lastline answered HTTP 500 Internal Server Error: Internal error (5000).',
+    ),
+    apiFailure('malformed JSON', RESULT, { body: '{"success": 1, "data": {"score": ' }, 'Error issuing the API call: Lastline answered with invalid JSON (HTTP 200).'),
+    apiFailure('an answer without the success field (upstream\'s message)', PROGRESS, { json: { completed: 1 } }, 'Error issuing the API call: no success field in response'),
+    apiFailure(
+      'a result without an analysis subject',
+      RESULT,
+      { json: { success: 1, data: { score: 10 } } },
+      'Error issuing the API call: Lastline answered a result without an analysis subject.',
+    ),
+    apiFailure('a portal that never answers: the query times out', RESULT, { hang: true }, 'Timeout.', { query: { ...IMPORT, timeout: 1 } }),
+  ],
 });
 
 describe('lastline_import: session cookies', () => {
