@@ -27,11 +27,6 @@ const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'expor
  * until it is removed.
  */
 const NOT_YET_CATALOGUED = new Set<string>([
-  'clamav',
-  'convert_markdown_to_pdf',
-  'dns',
-  'eql',
-  'html_to_markdown',
   'jinja_template_rendering',
   'passivetotal',
   'qrcode',
