@@ -27,9 +27,6 @@ const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'expor
  * until it is removed.
  */
 const NOT_YET_CATALOGUED = new Set<string>([
-  'jinja_template_rendering',
-  'passivetotal',
-  'qrcode',
   'sigmf_expand',
   'anyrun_sandbox_import',
   'cof2misp',
