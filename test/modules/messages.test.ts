@@ -44,12 +44,8 @@ const NOT_YET_CATALOGUED = new Set<string>([
   'url_import',
   'vmray_import',
   'vmray_summary_json_import',
-  'cef_export',
-  'goamlexport',
-  'testexport',
   'virustotal_collections',
   'vt_graph',
-  'yara_export',
 ]);
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
