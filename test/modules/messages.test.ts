@@ -44,8 +44,6 @@ const NOT_YET_CATALOGUED = new Set<string>([
   'url_import',
   'vmray_import',
   'vmray_summary_json_import',
-  'virustotal_collections',
-  'vt_graph',
 ]);
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
