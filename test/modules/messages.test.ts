@@ -28,17 +28,12 @@ const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'expor
  */
 const NOT_YET_CATALOGUED = new Set<string>([
   'anyrun_sandbox_import',
-  'cof2misp',
   'csvimport',
-  'cuckooimport',
   'email_import',
-  'joe_import',
   'lastline_import',
   'socradar_taxii_feed',
   'taxii21',
-  'threatanalyzer_import',
   'vmray_import',
-  'vmray_summary_json_import',
 ]);
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
