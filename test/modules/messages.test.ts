@@ -28,8 +28,6 @@ const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'expor
  */
 const NOT_YET_CATALOGUED = new Set<string>([
   'anyrun_sandbox_import',
-  'csvimport',
-  'email_import',
   'lastline_import',
   'socradar_taxii_feed',
   'taxii21',
