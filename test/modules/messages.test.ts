@@ -27,7 +27,6 @@ const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'expor
  * until it is removed.
  */
 const NOT_YET_CATALOGUED = new Set<string>([
-  'lastline_import',
   'socradar_taxii_feed',
   'taxii21',
   'vmray_import',
