@@ -29,7 +29,6 @@ const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'expor
 const NOT_YET_CATALOGUED = new Set<string>([
   'socradar_taxii_feed',
   'taxii21',
-  'vmray_import',
 ]);
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
