@@ -27,8 +27,6 @@ const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'expor
  * until it is removed.
  */
 const NOT_YET_CATALOGUED = new Set<string>([
-  'socradar_taxii_feed',
-  'taxii21',
 ]);
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
