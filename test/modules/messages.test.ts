@@ -21,14 +21,6 @@ import { builtinModules } from '../../src/modules/index.js';
 const MODULES = fileURLToPath(new URL('../../src/modules/', import.meta.url));
 const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'export', action: 'action' } as const;
 
-/**
- * Modules written before the catalogue that still throw literal text. The
- * list only shrinks: a module that no longer needs to be here fails the test
- * until it is removed.
- */
-const NOT_YET_CATALOGUED = new Set<string>([
-]);
-
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 const USE = /\b\w*(?:MESSAGES|[Mm]essages)\.(?:error|format)\(\s*['"](\w+)['"]/g;
 const LITERAL_THROW = /new\s+\w*Error\(\s*(['"`])/g;
@@ -78,11 +70,6 @@ describe('message catalogues', () => {
         undeclared: [...used].filter((id) => !declared.includes(id)),
         literal: literalThrows(files),
       };
-      if (NOT_YET_CATALOGUED.has(module.name)) {
-        const clean = Object.values(problems).every((list) => list.length === 0);
-        assert.ok(!clean, `${module.name} only gives declared messages now: remove it from NOT_YET_CATALOGUED`);
-        return;
-      }
       assert.deepEqual(problems.unused, [], 'declared messages that are never used');
       assert.deepEqual(problems.undeclared, [], 'messages used but not declared');
       assert.deepEqual(problems.literal, [], 'errors thrown with literal text instead of a declared message');
