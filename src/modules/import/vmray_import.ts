@@ -18,12 +18,13 @@ import { v1Verdict, v2Verdict } from '../_shared/vmray/reports.js';
 import type { DownloadedSummary, VMRayApiTaskInput } from '../_shared/vmray/api-task.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
 import type { MispStandardResults } from '../../misp/types.js';
-import { VMRAY_API_MESSAGES } from '../_shared/vmray/messages.js';
+import { VMRAY_API_MESSAGES, VMRAY_SUMMARY_FETCH_MESSAGES } from '../_shared/vmray/messages.js';
 
 const TASK = new URL('../_shared/vmray/api-task.js', import.meta.url);
 
 const MESSAGES = defineMessages({
   ...VMRAY_API_MESSAGES.templates,
+  ...VMRAY_SUMMARY_FETCH_MESSAGES.templates,
   missingUrl: 'VMRay config is missing a value for `url`.',
   missingApiKey: 'VMRay config is missing a value for `apikey`.',
   missingSampleId: 'VMRay config is missing a value for `Sample ID`.',

@@ -17,6 +17,10 @@ export const VMRAY_API_MESSAGES = defineMessages({
   continuationNotList: 'VMRay answered {path} with a continuation of something that is not a list.',
   tooManyContinuations: 'VMRay continued its answer to {path} more than {max} times.',
   badContinuationId: 'VMRay answered {path} with an invalid continuation id.',
+});
+
+/** vmray_import's messages about the summaries it downloads (api-task.ts, on the worker thread). */
+export const VMRAY_SUMMARY_FETCH_MESSAGES = defineMessages({
   summaryNotJson: 'VMRay answered an invalid {file} for analysis {analysisId} (not JSON).',
   summaryNotObject: 'VMRay answered an invalid {file} for analysis {analysisId} (not a JSON object).',
 });
