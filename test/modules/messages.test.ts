@@ -21,71 +21,6 @@ import { builtinModules } from '../../src/modules/index.js';
 const MODULES = fileURLToPath(new URL('../../src/modules/', import.meta.url));
 const FAMILY_FOLDER = { expansion: 'expansion', import: 'import', export: 'export', action: 'action' } as const;
 
-/**
- * Modules written before the catalogue that still throw literal text. The
- * list only shrinks: a module that no longer needs to be here fails the test
- * until it is removed.
- */
-const NOT_YET_CATALOGUED = new Set<string>([
-  'clamav',
-  'convert_markdown_to_pdf',
-  'cve',
-  'dns',
-  'docx_enrich',
-  'eql',
-  'geoip_asn',
-  'geoip_city',
-  'geoip_country',
-  'html_to_markdown',
-  'jinja_template_rendering',
-  'ocr_enrich',
-  'ods_enrich',
-  'odt_enrich',
-  'passivetotal',
-  'pdf_enrich',
-  'pptx_enrich',
-  'qrcode',
-  'sigma_queries',
-  'sigma_syntax_validator',
-  'sigmf_expand',
-  'stix2_pattern_syntax_validator',
-  'vulnerability_lookup',
-  'xlsx_enrich',
-  'yara_query',
-  'yara_syntax_validator',
-  'anyrun_sandbox_import',
-  'cof2misp',
-  'csvimport',
-  'cuckooimport',
-  'email_import',
-  'goamlimport',
-  'import_blueprint',
-  'lastline_import',
-  'mispjson',
-  'ocr',
-  'openiocimport',
-  'socradar_taxii_feed',
-  'taxii21',
-  'threatanalyzer_import',
-  'url_import',
-  'vmray_import',
-  'cef_export',
-  'cisco_firesight_manager_ACL_rule_export',
-  'defender_endpoint_export',
-  'goamlexport',
-  'liteexport',
-  'mass_eql_export',
-  'nexthinkexport',
-  'osqueryexport',
-  'pdfexport',
-  'testexport',
-  'threatStream_misp_export',
-  'threat_connect_export',
-  'virustotal_collections',
-  'vt_graph',
-  'yara_export',
-]);
-
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 const USE = /\b\w*(?:MESSAGES|[Mm]essages)\.(?:error|format)\(\s*['"](\w+)['"]/g;
 const LITERAL_THROW = /new\s+\w*Error\(\s*(['"`])/g;
@@ -135,11 +70,6 @@ describe('message catalogues', () => {
         undeclared: [...used].filter((id) => !declared.includes(id)),
         literal: literalThrows(files),
       };
-      if (NOT_YET_CATALOGUED.has(module.name)) {
-        const clean = Object.values(problems).every((list) => list.length === 0);
-        assert.ok(!clean, `${module.name} only gives declared messages now: remove it from NOT_YET_CATALOGUED`);
-        return;
-      }
       assert.deepEqual(problems.unused, [], 'declared messages that are never used');
       assert.deepEqual(problems.undeclared, [], 'messages used but not declared');
       assert.deepEqual(problems.literal, [], 'errors thrown with literal text instead of a declared message');

@@ -4,19 +4,30 @@
  * attachment scanner (MISP.attachment_scan_module) calls it with the file in
  * `attribute.data` and reads the av-signature objects. Offline.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { decodeBase64, requireAttribute } from '../../core/query-helpers.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { clamdInstream, clamdVersion } from './_clamav/client.js';
 import { describeTarget, parseConnection, type ClamdTarget } from './_clamav/connection.js';
 import { parseScanReply } from './_clamav/reply.js';
-import { extractMalwareSample } from '../_shared/malware-sample.js';
+import { extractMalwareSample, SAMPLE_MESSAGES } from '../_shared/malware-sample.js';
 
 const INPUT = ['attachment', 'malware-sample'];
 
 /** Upstream's words for data that is not base64. */
-const NOT_BASE64 = 'Provided data is not valid base64 encoded string';
+const MESSAGES = defineMessages({
+  ...SAMPLE_MESSAGES.templates,
+  noConnection: "No ClamAV connection string provided: set Plugin.Enrichment_clamav_connection in MISP's server settings.",
+  wrongType: "Invalid attribute type provided, expected 'malware-sample' or 'attachment'",
+  noData: 'No attribute data provided',
+  notBase64: 'Provided data is not valid base64 encoded string',
+  connectFailed: 'Could not connect to ClamAV at {target}: {reason}',
+  sendFailed: 'Could not send attribute data to ClamAV. Maybe file is too big? ({reason})',
+  sizeLimit: 'Could not send attribute data to ClamAV. Maybe file is too big? (clamd: {reason}; raise StreamMaxLength in clamd.conf)',
+  clamdError: 'ClamAV returned error message: {reason}',
+  invalidStatus: 'ClamAV returned invalid status: {reply}',
+});
 
 async function softwareVersion(target: ClamdTarget, ctx: ModuleContext): Promise<string> {
   try {
@@ -24,7 +35,7 @@ async function softwareVersion(target: ClamdTarget, ctx: ModuleContext): Promise
   } catch (error) {
     if (ctx.signal.aborted) throw error;
     ctx.log.warn('Could not connect to ClamAV', { target: describeTarget(target), reason: (error as Error).message });
-    throw new ModuleError(`Could not connect to ClamAV at ${describeTarget(target)}: ${(error as Error).message}`);
+    throw MESSAGES.error('connectFailed', { target: describeTarget(target), reason: (error as Error).message });
   }
 }
 
@@ -33,7 +44,7 @@ async function scan(target: ClamdTarget, data: Uint8Array, ctx: ModuleContext): 
     return await clamdInstream(target, data, ctx.signal);
   } catch (error) {
     if (ctx.signal.aborted) throw error;
-    throw new ModuleError(`Could not send attribute data to ClamAV. Maybe file is too big? (${(error as Error).message})`);
+    throw MESSAGES.error('sendFailed', { reason: (error as Error).message });
   }
 }
 
@@ -55,21 +66,22 @@ export default defineModule({
     connection: { description: 'Where clamd listens: unix:///run/clamav/clamd.ctl or host:port (127.0.0.1:3310).', required: true },
   },
   attributes: { input: INPUT, format: 'misp_standard' },
+  messages: MESSAGES,
   async handle(query, ctx) {
     const connection = ctx.config['connection'];
     if (!connection) {
-      throw new ModuleError("No ClamAV connection string provided: set Plugin.Enrichment_clamav_connection in MISP's server settings.");
+      throw MESSAGES.error('noConnection');
     }
     const target = parseConnection(connection);
     const attribute = requireAttribute(query);
     if (!INPUT.includes(attribute.type)) {
-      throw new ModuleError("Invalid attribute type provided, expected 'malware-sample' or 'attachment'");
+      throw MESSAGES.error('wrongType');
     }
     if (typeof attribute['data'] !== 'string' || attribute['data'] === '') {
-      throw new ModuleError('No attribute data provided');
+      throw MESSAGES.error('noData');
     }
     const software = await softwareVersion(target, ctx);
-    let data: Uint8Array = decodeBase64(attribute['data'], NOT_BASE64);
+    let data: Uint8Array = decodeBase64(attribute['data'], MESSAGES.format('notBase64'));
     if (attribute.type === 'malware-sample') data = await extractMalwareSample(data);
 
     const reply = parseScanReply(await scan(target, data, ctx));
@@ -87,13 +99,11 @@ export default defineModule({
         return result.toResults();
       }
       case 'ERROR':
-        throw new ModuleError(`ClamAV returned error message: ${reply.reason}`);
+        throw MESSAGES.error('clamdError', { reason: reply.reason });
       case 'SIZE_LIMIT':
-        throw new ModuleError(
-          `Could not send attribute data to ClamAV. Maybe file is too big? (clamd: ${reply.reason}; raise StreamMaxLength in clamd.conf)`,
-        );
+        throw MESSAGES.error('sizeLimit', { reason: reply.reason });
       case 'INVALID':
-        throw new ModuleError(`ClamAV returned invalid status: ${reply.reply || '(empty reply)'}`);
+        throw MESSAGES.error('invalidStatus', { reply: reply.reply || '(empty reply)' });
     }
   },
 });

@@ -5,22 +5,28 @@
  * this port lays the PDF out itself (marked + pdfkit) on a worker thread.
  * Mermaid diagrams print as their source; images are not fetched.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import type { MarkdownPdfInput } from './_markdown_pdf/task.js';
 
 const TASK = new URL('./_markdown_pdf/task.js', import.meta.url);
 
+const MESSAGES = defineMessages({
+  noText: 'The request has no "text" field.',
+  notJson: 'The "text" field must be a JSON object {"markdown": "…"}: {reason}',
+  noMarkdown: 'The "text" field must be a JSON object {"markdown": "…"} with the markdown as a string.',
+});
+
 function readMarkdown(text: string): string {
   let payload: unknown;
   try {
     payload = JSON.parse(text);
   } catch (error) {
-    throw new ModuleError(`The "text" field must be a JSON object {"markdown": "…"}: ${(error as Error).message}`);
+    throw MESSAGES.error('notJson', { reason: (error as Error).message });
   }
   const markdown = (payload as { markdown?: unknown } | null)?.markdown;
-  if (typeof markdown !== 'string') throw new ModuleError('The "text" field must be a JSON object {"markdown": "…"} with the markdown as a string.');
+  if (typeof markdown !== 'string') throw MESSAGES.error('noMarkdown');
   return markdown;
 }
 
@@ -43,9 +49,10 @@ export default defineModule({
     output: 'The PDF, base64-encoded, as the single value of a text result.',
   },
   attributes: { input: ['text'], output: ['text'] },
+  messages: MESSAGES,
   async handle(query, ctx) {
     const text = query['text'];
-    if (typeof text !== 'string' || text === '') throw new ModuleError('The request has no "text" field.');
+    if (typeof text !== 'string' || text === '') throw MESSAGES.error('noText');
     const markdown = readMarkdown(text);
     const pdf = await ctx.workers.run<MarkdownPdfInput, Uint8Array>(TASK, { markdown });
     return legacyResults([{ types: ['text'], values: [Buffer.from(pdf).toString('base64')] }]);

@@ -39,6 +39,6 @@ export default defineModule({
       'objects (related-to the input and to each other) and weakness objects (weakened-by).',
   },
   attributes: { input: ['vulnerability'], format: 'misp_standard' },
-  messages: { ...SERVICE.messages },
+  messages: SERVICE.messages,
   handle: (query, ctx) => lookupVulnerability(query, ctx, SERVICE),
 });

@@ -5,7 +5,8 @@
  * dot, unlike the server's query timeout "Timeout.") and
  * "DNS resolving error …" for anything else.
  */
-import { ModuleError } from '../../base/errors.js';
+import type { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
@@ -17,11 +18,14 @@ const DEFAULT_NAMESERVER = '8.8.8.8';
 /** Upstream sets timeout and lifetime to 2 s: one try of 2 s per query. */
 const TIMEOUT_MS = 2000;
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
   nxdomain: 'NXDOMAIN',
   timeout: 'Timeout',
-  error: 'DNS resolving error',
-} as const;
+  error: 'DNS resolving error: {reason}',
+  noRecord: 'DNS resolving error: {name} has no A or AAAA record.',
+  noInput: 'The request has none of {inputs} as a string.',
+  noName: 'The {type} attribute holds no name to resolve.',
+});
 
 /**
  * `nameserver` may list several servers (comma or space separated), each
@@ -37,9 +41,9 @@ function resolverOptions(ctx: ModuleContext): DnsQueryOptions {
 
 /** The user-facing error for a failed lookup. */
 function lookupError(error: DnsError): ModuleError {
-  if (error.code === 'NXDOMAIN') return new ModuleError(MESSAGES.nxdomain);
-  if (error.code === 'TIMEOUT') return new ModuleError(MESSAGES.timeout);
-  return new ModuleError(`${MESSAGES.error}: ${error.message}`, { cause: error });
+  if (error.code === 'NXDOMAIN') return MESSAGES.error('nxdomain');
+  if (error.code === 'TIMEOUT') return MESSAGES.error('timeout');
+  return MESSAGES.error('error', { reason: error.message }, { cause: error });
 }
 
 export default defineModule({
@@ -70,9 +74,9 @@ export default defineModule({
   messages: MESSAGES,
   async handle(query, ctx) {
     const input = findLegacyInput(query, INPUTS);
-    if (!input) throw new ModuleError(`The request has none of ${INPUTS.join(', ')} as a string.`);
+    if (!input) throw MESSAGES.error('noInput', { inputs: INPUTS.join(', ') });
     const name = (input.type === 'domain|ip' ? (input.value.split('|')[0] ?? '') : input.value).trim();
-    if (name === '') throw new ModuleError(`The ${input.type} attribute holds no name to resolve.`);
+    if (name === '') throw MESSAGES.error('noName', { type: input.type });
 
     const options = { ...resolverOptions(ctx), timeoutMs: TIMEOUT_MS, tries: 1 };
     const [v4, v6] = await Promise.allSettled([ctx.dns.resolve4(name, options), ctx.dns.resolve6(name, options)]);
@@ -93,6 +97,6 @@ export default defineModule({
     const nxdomain = dnsFailures.find((f) => f.code === 'NXDOMAIN');
     const decisive = nxdomain ?? dnsFailures.find((f) => f.code !== 'NODATA');
     if (decisive) throw lookupError(decisive);
-    throw new ModuleError(`${MESSAGES.error}: ${name} has no A or AAAA record.`);
+    throw MESSAGES.error('noRecord', { name });
   },
 });

@@ -2,7 +2,7 @@
  * eql: builds an Endgame EQL query that looks for an IP address or a file
  * name, as a `comment` attribute.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 
@@ -17,6 +17,8 @@ const FIELDS: Record<string, [string, string]> = {
 function eqlString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
+
+const MESSAGES = defineMessages({ unsupported: 'Unsupported attributes type' });
 
 export default defineModule({
   name: 'eql',
@@ -34,11 +36,11 @@ export default defineModule({
     output: 'Attribute containing EQL for a network or file attribute.',
   },
   attributes: { input: Object.keys(FIELDS) },
-  messages: { unsupported: 'Unsupported attributes type' },
+  messages: MESSAGES,
   async handle(query) {
     // Upstream keeps the last matching type; a request normally carries one.
     const input = findLegacyInput(query, [...Object.keys(FIELDS)].reverse());
-    if (!input) throw new ModuleError('Unsupported attributes type');
+    if (!input) throw MESSAGES.error('unsupported');
     const [eventType, field] = FIELDS[input.type]!;
     return {
       results: [

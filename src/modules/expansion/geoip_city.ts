@@ -5,6 +5,7 @@
 import type { CityResponse } from 'maxmind';
 import { defineModule } from '../../core/module.js';
 import { GEOIP_INPUT, geoipQuery, pyStr } from './_geoip/lookup.js';
+import { GEOIP_MESSAGES } from './_geoip/messages.js';
 
 export default defineModule({
   name: 'geoip_city',
@@ -27,6 +28,7 @@ export default defineModule({
   config: {
     local_geolite_db: { description: 'Path of the GeoLite2-City .mmdb file on the modules server.', required: true },
   },
+  messages: GEOIP_MESSAGES,
   attributes: { input: [...GEOIP_INPUT], output: ['freetext'] },
   async handle(query, ctx) {
     return geoipQuery(query, ctx, {

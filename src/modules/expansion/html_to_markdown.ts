@@ -10,7 +10,7 @@
  * neither field gets an error instead of `false`; a page of more than
  * MAX_HTML_ELEMENTS elements is refused (a resource budget).
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { HttpStatusError } from '../../net/index.js';
@@ -30,9 +30,9 @@ export const MAX_HTML_ELEMENTS = 250_000;
 /** Upstream's requests timeout. */
 const FETCH_TIMEOUT_MS = 10_000;
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
   missing: 'The request has neither a "raw_html" nor a "url" field.',
-} as const;
+});
 
 export default defineModule({
   name: 'html_to_markdown',
@@ -66,7 +66,7 @@ export default defineModule({
         throw new HttpStatusError(new URL(response.url).host, response.status, response);
       }
       html = decodeHtml(response.body, response.headers['content-type']);
-    } else throw new ModuleError(MESSAGES.missing);
+    } else throw MESSAGES.error('missing');
     new CountBudget(MAX_HTML_ELEMENTS, 'HTML elements', 'one page').take(countXmlElements(html), 'The page');
     const markdown = await ctx.workers.run<HtmlTaskInput, string>(TASK, { html });
     return { ...legacyResults([{ types: ['text'], values: [markdown] }]) };

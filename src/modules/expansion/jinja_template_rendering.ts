@@ -14,7 +14,7 @@
  * sandbox (steps, time, output size), answer an error naming the line, as
  * upstream's unhandled exceptions did without saying why.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { describeRenderFailure, tryRenderOnWorker } from '../_shared/templates/offload.js';
@@ -22,21 +22,31 @@ import { describeRenderFailure, tryRenderOnWorker } from '../_shared/templates/o
 /** Upstream's template when the payload has none. */
 const DEFAULT_TEMPLATE = '- Default template -';
 
+const MESSAGES = defineMessages({
+  noText: 'The request has no "text" field.',
+  notJson: 'The "text" field must be a JSON object {"template": …, "data": …}: {reason}',
+  notObject: 'The "text" field must be a JSON object {"template": …, "data": …}.',
+  templateNotString: '"template" must be a string.',
+  dataNotObject: '"data" must be a JSON object: its keys become the template variables.',
+  /** The template does not parse, or breaks a sandbox limit (the shared renderer says which). */
+  renderFailed: '{reason}',
+});
+
 function parsePayload(text: string): { template: string; data: Record<string, unknown> } {
   let payload: unknown;
   try {
     payload = JSON.parse(text);
   } catch (error) {
-    throw new ModuleError(`The "text" field must be a JSON object {"template": …, "data": …}: ${(error as Error).message}`);
+    throw MESSAGES.error('notJson', { reason: (error as Error).message });
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new ModuleError('The "text" field must be a JSON object {"template": …, "data": …}.');
+    throw MESSAGES.error('notObject');
   }
   const { template = DEFAULT_TEMPLATE, data } = payload as { template?: unknown; data?: unknown };
-  if (typeof template !== 'string') throw new ModuleError('"template" must be a string.');
+  if (typeof template !== 'string') throw MESSAGES.error('templateNotString');
   if (data === undefined || data === null) return { template, data: {} };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new ModuleError('"data" must be a JSON object: its keys become the template variables.');
+    throw MESSAGES.error('dataNotObject');
   }
   return { template, data: data as Record<string, unknown> };
 }
@@ -59,12 +69,13 @@ export default defineModule({
     output: 'The rendered text.',
   },
   attributes: { input: ['text'], output: ['text'] },
+  messages: MESSAGES,
   async handle(query, ctx) {
     const text = query['text'];
-    if (typeof text !== 'string' || text === '') throw new ModuleError('The request has no "text" field.');
+    if (typeof text !== 'string' || text === '') throw MESSAGES.error('noText');
     const { template, data } = parsePayload(text);
     const outcome = await tryRenderOnWorker(ctx, template, data);
-    if (!outcome.ok && outcome.kind !== 'runtime') throw new ModuleError(describeRenderFailure(outcome));
+    if (!outcome.ok && outcome.kind !== 'runtime') throw MESSAGES.error('renderFailed', { reason: describeRenderFailure(outcome) });
     if (!outcome.ok) ctx.log.warn(`The template failed while rendering and gives "": ${describeRenderFailure(outcome)}`);
     return legacyResults([{ types: ['text'], values: [outcome.ok ? outcome.text : ''] }]);
   },

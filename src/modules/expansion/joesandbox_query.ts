@@ -24,6 +24,7 @@ import { runOffloaded } from '../_shared/archives/offload.js';
 import { JoeSandboxApi } from '../_shared/joe/api.js';
 import type { JoeTaskInput } from '../_shared/joe/task.js';
 import { isRecord, str } from '../_shared/json-record.js';
+import { JOE_PARSER_MESSAGES, JOE_TASK_MESSAGES } from '../_shared/joe/messages.js';
 
 const TASK = new URL('../_shared/joe/task.js', import.meta.url);
 
@@ -73,7 +74,8 @@ export default defineModule({
   },
   attributes: { input: ['link'], format: 'misp_standard' },
   checkInput: false,
-  messages: MESSAGES,
+  // The shared helpers' messages this module can give too.
+  messages: { ...MESSAGES.templates, ...JOE_PARSER_MESSAGES.templates, ...JOE_TASK_MESSAGES.templates },
   async handle(query, ctx) {
     const apiKey = ctx.config['apikey'];
     if (!apiKey) throw MESSAGES.error('noKey');

@@ -24,6 +24,7 @@ import { JoeSandboxApi } from '../_shared/joe/api.js';
 import { isRecord, str } from '../_shared/json-record.js';
 import type { MultipartFields } from '../_shared/submission/multipart.js';
 import { readSubmittedFile } from '../_shared/submission/sample.js';
+import { SAMPLE_MESSAGES } from '../_shared/malware-sample.js';
 
 const MESSAGES = defineMessages({
   noKey: 'No API key provided',
@@ -70,7 +71,8 @@ export default defineModule({
   },
   attributes: { input: ['attachment', 'malware-sample', 'url', 'domain'], output: ['link'] },
   coalesce: false,
-  messages: MESSAGES,
+  // The shared helpers' messages this module can give too.
+  messages: { ...MESSAGES.templates, ...SAMPLE_MESSAGES.templates },
   async handle(query, ctx) {
     const systems = (ctx.config['systems'] ?? '').split(/[\s,;]/).map((s) => s.trim()).filter((s) => s !== '');
     const acceptTac = parseBool(ctx.config['accept-tac'], 'accept-tac');

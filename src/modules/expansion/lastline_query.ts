@@ -23,6 +23,8 @@ import { isRecord, str } from '../_shared/json-record.js';
 import { LastlinePortal } from '../_shared/lastline/client.js';
 import { parseAnalysisLink } from '../_shared/lastline/link.js';
 import { isAnalysisResult, parseLastlineResult } from '../_shared/lastline/parser.js';
+import { LINK_MESSAGES } from '../_shared/lastline/link.js';
+import { LASTLINE_API_MESSAGES } from '../_shared/lastline/client.js';
 
 const MESSAGES = defineMessages({
   noCredentials: 'Error parsing configuration: Arguments provided do not contain valid data',
@@ -74,7 +76,8 @@ export default defineModule({
   },
   attributes: { input: ['link'], output: ['text'], format: 'misp_standard' },
   checkInput: false,
-  messages: MESSAGES,
+  // The shared helpers' messages this module can give too.
+  messages: { ...MESSAGES.templates, ...LASTLINE_API_MESSAGES.templates, ...LINK_MESSAGES.templates },
   async handle(query, ctx) {
     const username = ctx.config['username'];
     const password = ctx.config['password'];

@@ -25,6 +25,9 @@ import { legacyResults } from '../../misp/legacy-result.js';
 import { isRecord, str } from '../_shared/json-record.js';
 import { DEFAULT_ANALYSIS_API_URL, LastlineAnalysis, taskLink } from '../_shared/lastline/analysis-client.js';
 import { readSubmittedFile, type SubmittedFile } from '../_shared/submission/sample.js';
+import { SAMPLE_MESSAGES } from '../_shared/malware-sample.js';
+import { LINK_MESSAGES } from '../_shared/lastline/link.js';
+import { LASTLINE_API_MESSAGES } from '../_shared/lastline/client.js';
 
 const MESSAGES = defineMessages({
   noCredentials: 'Error parsing configuration: Arguments provided do not contain valid data',
@@ -73,7 +76,8 @@ export default defineModule({
   attributes: { input: ['attachment', 'malware-sample', 'url'], output: ['link'] },
   checkInput: false,
   coalesce: false,
-  messages: MESSAGES,
+  // The shared helpers' messages this module can give too.
+  messages: { ...MESSAGES.templates, ...LASTLINE_API_MESSAGES.templates, ...LINK_MESSAGES.templates, ...SAMPLE_MESSAGES.templates },
   async handle(query, ctx) {
     const key = ctx.config['key'];
     const apiToken = ctx.config['api_token'];

@@ -7,22 +7,25 @@
  * Extensions over upstream: PDFs are read too (their text layer, or their
  * pages rendered and OCRed), and transparent pictures are laid on white.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { decodeBase64Field } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
+import { PDF_MESSAGES } from '../_shared/pdf-messages.js';
 import { SUPPORTED_IMAGES } from '../_shared/ocr/image.js';
 import { textLines } from '../_shared/ocr/lines.js';
 import type { OcrTaskInput, OcrTaskOutput } from '../_shared/ocr/task.js';
-import { NO_DATA } from './_documents/module.js';
+import { DOCUMENT_MESSAGES } from './_documents/messages.js';
 
 const TASK = new URL('../_shared/ocr/task.js', import.meta.url);
 
-const MESSAGES = {
-  noData: NO_DATA,
+/** Its own messages, and the PDF reader's (a PDF's pages are read with it). */
+const MESSAGES = defineMessages({
+  ...PDF_MESSAGES.templates,
+  noData: DOCUMENT_MESSAGES.templates.noData,
   notSupported: `Couldn't analyze file type. Only images (${SUPPORTED_IMAGES}) and PDFs are supported.`,
-} as const;
+});
 
 export default defineModule({
   name: 'ocr_enrich',
@@ -46,10 +49,10 @@ export default defineModule({
   async handle(query, ctx) {
     const filename = String(query['attachment']);
     const raw = query['data'];
-    if (raw === undefined || raw === null || raw === '') throw new ModuleError(MESSAGES.noData);
+    if (raw === undefined || raw === null || raw === '') throw MESSAGES.error('noData');
     const data = decodeBase64Field(query);
-    if (data.length === 0) throw new ModuleError(MESSAGES.noData);
-    const { pages } = await runOffloaded<OcrTaskInput, OcrTaskOutput>(ctx, TASK, { data, notSupported: MESSAGES.notSupported });
+    if (data.length === 0) throw MESSAGES.error('noData');
+    const { pages } = await runOffloaded<OcrTaskInput, OcrTaskOutput>(ctx, TASK, { data, notSupported: MESSAGES.format('notSupported') });
     return { ...legacyResults([{ types: ['freetext'], values: pages.flatMap(textLines), comment: `OCR from file ${filename}` }]) };
   },
 });

@@ -8,7 +8,6 @@
  * PassiveTotal's WHOIS search has no registrar or date field, so they are
  * not offered here.
  */
-import { ModuleError } from '../../base/errors.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
@@ -19,10 +18,10 @@ const INPUTS = [...PLAYBOOKS.keys()];
 
 /** Upstream's checks: no (or an empty) `config`, then a missing username or api_key. */
 function credentials(ctx: ModuleContext): Credentials {
-  if (!ctx.configProvided || Object.keys(ctx.config).length === 0) throw new ModuleError(PT_MESSAGES.noConfig);
+  if (!ctx.configProvided || Object.keys(ctx.config).length === 0) throw PT_MESSAGES.error('noConfig');
   const username = ctx.config['username'];
   const apiKey = ctx.config['api_key'];
-  if (!username || !apiKey) throw new ModuleError(PT_MESSAGES.noAuth);
+  if (!username || !apiKey) throw PT_MESSAGES.error('noAuth');
   return { username, apiKey };
 }
 
@@ -73,7 +72,7 @@ export default defineModule({
     const auth = credentials(ctx);
     const input = findLegacyInput(query, INPUTS);
     const steps = input && PLAYBOOKS.get(input.type);
-    if (!input || !steps) throw new ModuleError(`The request has none of ${INPUTS.join(', ')} as a string.`);
+    if (!input || !steps) throw PT_MESSAGES.error('noInput', { inputs: INPUTS.join(', ') });
     const entries = await runPlaybook(steps, passiveTotalClient(ctx, auth), input.value.trim());
     return { ...legacyResults(entries) };
   },

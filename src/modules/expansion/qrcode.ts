@@ -8,6 +8,7 @@
  * that cloak their payload serve it to phones) and a 10 MB cap.
  */
 import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { decodeBase64Field, findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
@@ -22,12 +23,15 @@ const FETCH_TIMEOUT_MS = 10_000;
 const MOBILE_USER_AGENT =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 15_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.0 Mobile/15E148 Safari/604.1';
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
   unsupported: 'Unsupported input. Provide an attachment or a URL.',
   badAttachment: 'Attachment error: empty or invalid data.',
   notImage: 'Not a valid image file (expected PNG or JPEG).',
   noCode: 'No QR code found in image.',
-} as const;
+  fetchStatus: 'Fetch Error: {host} answered HTTP {status}.',
+  fetchFailed: 'Fetch Error: {reason}',
+  blocked: 'Security Block (SSRF Protection): {reason}',
+});
 
 async function fetchImage(ctx: ModuleContext, url: string): Promise<Buffer> {
   try {
@@ -39,12 +43,12 @@ async function fetchImage(ctx: ModuleContext, url: string): Promise<Buffer> {
       headers: { 'User-Agent': MOBILE_USER_AGENT },
     });
     if (response.status < 200 || response.status > 299) {
-      throw new ModuleError(`Fetch Error: ${new URL(response.url).host} answered HTTP ${response.status}.`);
+      throw MESSAGES.error('fetchStatus', { host: new URL(response.url).host, status: response.status });
     }
     return response.body;
   } catch (error) {
-    if (error instanceof UrlGuardError) throw new ModuleError(`Security Block (SSRF Protection): ${error.message}`, { cause: error });
-    if (error instanceof ModuleError && !error.message.startsWith('Fetch Error')) throw new ModuleError(`Fetch Error: ${error.message}`, { cause: error });
+    if (error instanceof UrlGuardError) throw MESSAGES.error('blocked', { reason: error.message }, { cause: error });
+    if (error instanceof ModuleError && !error.message.startsWith('Fetch Error')) throw MESSAGES.error('fetchFailed', { reason: error.message }, { cause: error });
     throw error;
   }
 }
@@ -52,10 +56,10 @@ async function fetchImage(ctx: ModuleContext, url: string): Promise<Buffer> {
 function attachmentBytes(query: Parameters<typeof decodeBase64Field>[0]): Buffer {
   try {
     const data = decodeBase64Field(query);
-    if (data.length === 0) throw new ModuleError(MESSAGES.badAttachment);
+    if (data.length === 0) throw MESSAGES.error('badAttachment');
     return data;
   } catch {
-    throw new ModuleError(MESSAGES.badAttachment);
+    throw MESSAGES.error('badAttachment');
   }
 }
 
@@ -90,9 +94,9 @@ export default defineModule({
     } else if (query['attachment'] !== undefined) {
       source = String(query['attachment']);
       bytes = attachmentBytes(query);
-    } else throw new ModuleError(MESSAGES.unsupported);
-    const decoded = await runOffloaded<QrTaskInput, QrTaskOutput>(ctx, TASK, { data: bytes, notImage: MESSAGES.notImage });
-    if (decoded === undefined) throw new ModuleError(MESSAGES.noCode);
+    } else throw MESSAGES.error('unsupported');
+    const decoded = await runOffloaded<QrTaskInput, QrTaskOutput>(ctx, TASK, { data: bytes, notImage: MESSAGES.format('notImage') });
+    if (decoded === undefined) throw MESSAGES.error('noCode');
     return { ...legacyResults([qrResult(decoded, source)]) };
   },
 });

@@ -5,13 +5,20 @@
  * `values` is a map backend → query. Backends that cannot express the rule
  * are left out; when none can, the reasons are returned as an error.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { BACKENDS, REMAINING_TARGETS } from './_sigma/backends/index.js';
 import { convertRules, parseRules } from './_sigma/convert.js';
 import { SigmaRuleError, SigmaUnsupportedError } from './_sigma/errors.js';
 import { YamlError } from './_sigma/rule.js';
+
+const MESSAGES = defineMessages({
+  missing: 'Sigma rule missing',
+  notYaml: 'The Sigma rule is not valid YAML: {reason}',
+  notConvertible: 'The Sigma rule cannot be converted: {reason}',
+  noBackend: 'No backend could convert the Sigma rule ({reasons}).',
+});
 
 export default defineModule({
   name: 'sigma_queries',
@@ -34,21 +41,21 @@ export default defineModule({
   },
   attributes: { input: ['sigma'], output: ['text'] },
   checkInput: false,
-  messages: { missing: 'Sigma rule missing' },
+  messages: MESSAGES,
   async handle(query) {
     const input = findLegacyInput(query, ['sigma']);
-    if (!input) throw new ModuleError('Sigma rule missing');
+    if (!input) throw MESSAGES.error('missing');
     let conversion;
     try {
       conversion = convertRules(parseRules(input.value));
     } catch (error) {
-      if (error instanceof YamlError) throw new ModuleError(`The Sigma rule is not valid YAML: ${error.message}`);
-      if (error instanceof SigmaRuleError || error instanceof SigmaUnsupportedError) throw new ModuleError(`The Sigma rule cannot be converted: ${error.message}`);
+      if (error instanceof YamlError) throw MESSAGES.error('notYaml', { reason: error.message });
+      if (error instanceof SigmaRuleError || error instanceof SigmaUnsupportedError) throw MESSAGES.error('notConvertible', { reason: error.message });
       throw error;
     }
     if (Object.keys(conversion.queries).length === 0) {
       const reasons = Object.entries(conversion.skipped).map(([backend, reason]) => `${backend}: ${reason}`);
-      throw new ModuleError(`No backend could convert the Sigma rule (${reasons.join('; ')}).`);
+      throw MESSAGES.error('noBackend', { reasons: reasons.join('; ') });
     }
     // Upstream's shape: `values` is a map backend → query (MISP lists the queries).
     return { results: [{ types: ['text'], values: conversion.queries }] };

@@ -4,7 +4,7 @@
  * repr of the field → values table, as upstream printed it; otherwise
  * `Syntax error: <reasons>`, each with its place in the rule.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
@@ -47,6 +47,8 @@ export function validateSigma(text: string): string {
   return `Syntax valid: ${summaries.join('\n')}`;
 }
 
+const MESSAGES = defineMessages({ missing: 'Sigma rule missing' });
+
 export default defineModule({
   name: 'sigma_syntax_validator',
   kind: 'expansion',
@@ -68,10 +70,10 @@ export default defineModule({
   attributes: { input: ['sigma'], output: ['text'] },
   // Upstream answers its own message when the rule is missing or empty.
   checkInput: false,
-  messages: { missing: 'Sigma rule missing' },
+  messages: MESSAGES,
   async handle(query) {
     const input = findLegacyInput(query, ['sigma']);
-    if (!input) throw new ModuleError('Sigma rule missing');
+    if (!input) throw MESSAGES.error('missing');
     return legacyResults([{ types: ['text'], values: validateSigma(input.value) }]);
   },
 });

@@ -4,7 +4,7 @@
  * waterfall plot); a sigmf-archive is unpacked into sigmf-recording objects.
  * Offline; the plot is computed on a worker thread.
  */
-import { ModuleError } from '../../base/errors.js';
+import { SIGMF_MESSAGES } from './_sigmf/messages.js';
 import { defineModule } from '../../core/module.js';
 import { expandArchive } from './_sigmf/archive.js';
 import { requireObject } from './_sigmf/object-input.js';
@@ -29,10 +29,11 @@ export default defineModule({
     output: 'sigmf-expanded-recording or sigmf-recording objects referencing the input object.',
   },
   attributes: { input: ['sigmf-recording', 'sigmf-archive'], output: ['MISP objects'], format: 'misp_standard' },
+  messages: SIGMF_MESSAGES,
   async handle(query, ctx) {
     const object = requireObject(query['object']);
     if (object.name === 'sigmf-archive') return expandArchive(object);
     if (object.name === 'sigmf-recording') return expandRecording(object, ctx);
-    throw new ModuleError('No SigMF object provided');
+    throw SIGMF_MESSAGES.error('noObject');
   },
 });

@@ -7,11 +7,13 @@
  * containing " AND ". Here the whole pattern is parsed once; like upstream,
  * every faulty comparison of an observation is reported, one per line.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { validatePattern } from './_stix2/validate.js';
+
+const MESSAGES = defineMessages({ missing: 'STIX2 pattern missing' });
 
 export default defineModule({
   name: 'stix2_pattern_syntax_validator',
@@ -36,10 +38,10 @@ export default defineModule({
   attributes: { input: ['stix2-pattern'], output: ['text'] },
   // Upstream answers its own message when the pattern is missing or empty.
   checkInput: false,
-  messages: { missing: 'STIX2 pattern missing' },
+  messages: MESSAGES,
   async handle(query) {
     const input = findLegacyInput(query, ['stix2-pattern']);
-    if (!input) throw new ModuleError('STIX2 pattern missing');
+    if (!input) throw MESSAGES.error('missing');
     const problems = validatePattern(input.value);
     const text = problems.length === 0 ? 'Syntax valid' : `Syntax error${problems.length > 1 ? 's' : ''}: \n${problems.join('\n')}`;
     return legacyResults([{ types: ['text'], values: text }]);

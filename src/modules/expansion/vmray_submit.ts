@@ -26,6 +26,8 @@ import { isRecord, records, str } from '../_shared/json-record.js';
 import { multipartBody } from '../_shared/submission/multipart.js';
 import { readSubmittedFile } from '../_shared/submission/sample.js';
 import { VMRayApi, serverUrl } from '../_shared/vmray/api.js';
+import { VMRAY_API_MESSAGES } from '../_shared/vmray/messages.js';
+import { SAMPLE_MESSAGES } from '../_shared/malware-sample.js';
 
 const MESSAGES = defineMessages({
   noSample: 'No malware sample or attachment supplied',
@@ -101,7 +103,8 @@ export default defineModule({
   attributes: { input: ['attachment', 'malware-sample'], output: ['text', 'sha1', 'sha256', 'md5', 'link'] },
   checkInput: false,
   coalesce: false,
-  messages: MESSAGES,
+  // The shared helpers' messages this module can give too.
+  messages: { ...MESSAGES.templates, ...SAMPLE_MESSAGES.templates, ...VMRAY_API_MESSAGES.templates },
   async handle(query, ctx) {
     let file;
     try {

@@ -15,14 +15,17 @@
  * the rule), and `filename|hash` values are split at their last `|` (a file
  * name may hold one; upstream crashed).
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { compileYaraSource, describeYaraError } from '../_shared/yara/compile.js';
 import { yaraString } from '../_shared/yara/text.js';
 
 const INPUT = ['md5', 'sha1', 'sha256', 'filename|md5', 'filename|sha1', 'filename|sha256', 'imphash'];
-const WRONG_INPUT = `Wrong input type, please choose in the following: ${INPUT.join(', ')}`;
+const MESSAGES = defineMessages({
+  wrongInput: `Wrong input type, please choose in the following: ${INPUT.join(', ')}`,
+  invalid: 'Syntax error: {error}',
+});
 
 /** The first input type present in the query (upstream: any value, even empty). */
 function inputAttribute(query: Record<string, unknown>): { type: string; value: string } | undefined {
@@ -77,14 +80,14 @@ export default defineModule({
   attributes: { input: INPUT, output: ['yara'] },
   // Upstream answers its own message for a wrong input type.
   checkInput: false,
-  messages: { wrongInput: WRONG_INPUT, invalid: 'Syntax error: line <n>: <libyara message>' },
+  messages: MESSAGES,
   async handle(query, ctx) {
     const input = inputAttribute(query);
-    if (!input) throw new ModuleError(WRONG_INPUT);
+    if (!input) throw MESSAGES.error('wrongInput');
     const uuid = query['attribute_uuid'];
     const rule = hashRule(input.type, input.value, typeof uuid === 'string' && uuid !== '' ? uuid : undefined);
     const { errors } = await compileYaraSource(ctx.workers, rule);
-    if (errors[0]) throw new ModuleError(`Syntax error: ${describeYaraError(errors[0])}`);
+    if (errors[0]) throw MESSAGES.error('invalid', { error: describeYaraError(errors[0]) });
     return legacyResults([{ types: ['yara'], values: rule }]);
   },
 });

@@ -18,13 +18,21 @@
  *   of compiling ten times for "Max validation attempts exceeded".
  * Compiling runs on the worker pool (see _shared/yara/compile.ts).
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { findLegacyInput } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { compileYaraSource, describeYaraError } from '../_shared/yara/compile.js';
 import { replaceIdentifiers, scanYara } from '../_shared/yara/scan.js';
 import { AVAILABLE_MODULES } from '../_shared/yara/text.js';
+
+const MESSAGES = defineMessages({
+  missing: 'Yara rule missing',
+  valid: 'Syntax valid',
+  invalid: 'Syntax error: {error}',
+  attempts: 'Syntax error: Max validation attempts exceeded',
+  unavailable: 'Syntax not checked: the YARA module "{module}" is not available on this server (available: {available}).',
+});
 
 const MAX_ATTEMPTS = 10;
 const DUMMY_EXTERNAL = '"example.txt"';
@@ -55,20 +63,20 @@ async function validate(rule: string, ctx: ModuleContext): Promise<string> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { errors } = await compileYaraSource(ctx.workers, fixedSource(rule, modules, externals));
     const error = errors[0];
-    if (!error) return 'Syntax valid';
+    if (!error) return MESSAGES.format('valid');
     const missing = unavailableModule(error.message);
     if (missing) {
-      return `Syntax not checked: the YARA module "${missing}" is not available on this server (available: ${AVAILABLE_MODULES.join(', ')}).`;
+      return MESSAGES.format('unavailable', { module: missing, available: AVAILABLE_MODULES.join(', ') });
     }
     const name = /undefined identifier "(\w+)"/.exec(error.message)?.[1];
     const fixable =
       name !== undefined &&
       (AVAILABLE_MODULES.includes(name) ? !modules.includes(name) && !imports(rule, name) : !externals.has(name));
-    if (!fixable) return `Syntax error: ${describeYaraError(error)}`;
+    if (!fixable) return MESSAGES.format('invalid', { error: describeYaraError(error) });
     if (AVAILABLE_MODULES.includes(name)) modules.push(name);
     else externals.add(name);
   }
-  return 'Syntax error: Max validation attempts exceeded';
+  return MESSAGES.format('attempts');
 }
 
 export default defineModule({
@@ -93,16 +101,10 @@ export default defineModule({
   attributes: { input: ['yara'], output: ['text'] },
   // Upstream answers its own message when the rule is missing or empty.
   checkInput: false,
-  messages: {
-    missing: 'Yara rule missing',
-    valid: 'Syntax valid',
-    invalid: 'Syntax error: line <n>: <libyara message>',
-    attempts: 'Syntax error: Max validation attempts exceeded',
-    unavailable: 'Syntax not checked: the YARA module "<name>" is not available on this server (available: …).',
-  },
+  messages: MESSAGES,
   async handle(query, ctx) {
     const input = findLegacyInput(query, ['yara']);
-    if (!input) throw new ModuleError('Yara rule missing');
+    if (!input) throw MESSAGES.error('missing');
     return legacyResults([{ types: ['text'], values: await validate(input.value, ctx) }]);
   },
 });

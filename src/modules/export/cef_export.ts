@@ -16,11 +16,12 @@
  * - an attribute without a timestamp takes the event's (upstream crashed);
  * - a severity CEF does not accept is refused instead of written.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import type { EventAttribute, NormalizedEvent } from '../../misp/event.js';
 import { CEF_SEVERITY, cefLine } from './_text/cef.js';
 import { exportEvents } from './_text/events.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 import { exportFile } from './_text/file.js';
 import { syslogLocalTime } from './_text/syslog-time.js';
 
@@ -38,9 +39,10 @@ const CEF_KEYS: Readonly<Record<string, string>> = {
 
 const EPOCH = /^\d+$/;
 
-const MESSAGES = {
-  badSeverity: 'Default_Severity must be 0 to 10 or one of Unknown, Low, Medium, High, Very-High',
-} as const;
+const MESSAGES = defineMessages({
+  ...EVENTS_MESSAGES.templates,
+  badSeverity: 'Default_Severity must be 0 to 10 or one of Unknown, Low, Medium, High, Very-High (got {severity}).',
+});
 
 function epochOf(attribute: EventAttribute, event: NormalizedEvent): number {
   const stamp = [attribute.timestamp, event.event.timestamp].find((t) => typeof t === 'string' && EPOCH.test(t));
@@ -81,7 +83,7 @@ export default defineModule({
   async handle(query, ctx) {
     const severity = (ctx.config.Default_Severity ?? '1').trim();
     if (!CEF_SEVERITY.test(severity)) {
-      throw new ModuleError(`${MESSAGES.badSeverity} (got ${JSON.stringify(severity.slice(0, 40))}).`);
+      throw MESSAGES.error('badSeverity', { severity: JSON.stringify(severity.slice(0, 40)) });
     }
     const device = {
       vendor: ctx.config.Device_Vendor ?? 'MISP',

@@ -24,6 +24,7 @@
 import { defineModule } from '../../core/module.js';
 import type { NormalizedEvent } from '../../misp/event.js';
 import { exportEvents } from './_text/events.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 import { exportFile } from './_text/file.js';
 import { shellQuote } from './_text/literals.js';
 import { quoteUrl } from './_text/url-quote.js';
@@ -87,6 +88,7 @@ export default defineModule({
     domain_id: { description: 'FMC domain UUID.', default: 'SET_FIRESIGHT_DOMAIN_ID' },
     acpolicy_id: { description: 'Id of the access control policy the rules are added to.', default: 'SET_FIRESIGHT_ACPOLICY_ID' },
   },
+  messages: EVENTS_MESSAGES,
   attributes: { responseType: 'application/txt', outputFileExtension: 'sh', inputSource: ['event'] },
   async handle(query, ctx) {
     const setting = (name: string): string => ctx.config[name] ?? '';

@@ -18,11 +18,15 @@
  * - an empty Period (upstream wrote `ago()`, or `ago(None)` for MISP's null)
  *   or one that is not a KQL timespan is refused with a clear error.
  */
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { exportEvents } from './_text/events.js';
 import { exportFile } from './_text/file.js';
 import { kqlString } from './_text/literals.js';
+import { EVENTS_MESSAGES, PERIOD_MESSAGES } from './_text/messages.js';
 import { requirePeriod } from './_text/period.js';
+
+const MESSAGES = defineMessages({ ...EVENTS_MESSAGES.templates, ...PERIOD_MESSAGES.templates });
 
 const GAP = '         '; // a line break and the template's 8-space indentation, as upstream
 const FILE_TABLES = 'DeviceEvents, DeviceAlertEvents, AlertInfo, AlertEvidence, DeviceFileEvents, DeviceImageLoadEvents, DeviceProcessEvents';
@@ -82,6 +86,7 @@ export default defineModule({
   config: {
     Period: { description: 'How far back the queries look, as a KQL timespan: 1d, 12h, 30m, 7d, ...' },
   },
+  messages: MESSAGES,
   attributes: { responseType: 'application/txt', userConfig: {}, outputFileExtension: 'kql', inputSource: ['event'] },
   async handle(query, ctx) {
     const events = exportEvents(query);

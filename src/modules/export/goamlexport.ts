@@ -8,11 +8,14 @@
  * without a transaction object is refused with upstream's messages; with
  * several events only the first one is exported.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { exportResult } from '../../misp/export-result.js';
-import { buildGoAml, GoAmlError } from './_goaml/build.js';
+import { buildGoAml, GOAML_MESSAGES } from './_goaml/build.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 import { exportEvents } from './_text/events.js';
+
+const MESSAGES = defineMessages({ ...EVENTS_MESSAGES.templates, ...GOAML_MESSAGES.templates });
 
 export default defineModule({
   name: 'goamlexport',
@@ -52,17 +55,13 @@ export default defineModule({
     rentity_id: { description: 'The reporting entity id (rentity_id) of your organisation in goAML; required.' },
   },
   attributes: { input: ['MISPEvent'], output: ['xml file'], responseType: 'application/xml', outputFileExtension: 'xml' },
+  messages: MESSAGES,
   async handle(query, ctx) {
     const events = exportEvents(query);
     const rentityId = ctx.config.rentity_id;
     if (rentityId === undefined || rentityId.trim() === '') {
-      throw new ModuleError('Configuration error: set rentity_id (Plugin.Export_goamlexport_rentity_id) to your goAML reporting entity id.');
+      throw MESSAGES.error('noReportingEntity');
     }
-    try {
-      return exportResult(buildGoAml(events[0]!, rentityId));
-    } catch (error) {
-      if (error instanceof GoAmlError) throw new ModuleError(error.message);
-      throw error;
-    }
+    return exportResult(buildGoAml(events[0]!, rentityId));
   },
 });

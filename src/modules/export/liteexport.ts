@@ -14,6 +14,7 @@
  */
 import { defineModule } from '../../core/module.js';
 import { exportEvents } from './_text/events.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 import { exportFile } from './_text/file.js';
 import { pythonJsonDumps, type PyJson } from '../_shared/python-json.js';
 
@@ -47,6 +48,7 @@ export default defineModule({
   config: {
     indent_json_export: { description: 'Number of spaces to indent the JSON with; empty for a single line.' },
   },
+  messages: EVENTS_MESSAGES,
   attributes: { responseType: 'application/json', outputFileExtension: 'json' },
   async handle(query, ctx) {
     const events = exportEvents(query);

@@ -15,6 +15,7 @@
  */
 import { defineModule } from '../../core/module.js';
 import { exportEvents } from './_text/events.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 import { exportFile } from './_text/file.js';
 import { eqlString } from './_text/literals.js';
 
@@ -41,6 +42,7 @@ export default defineModule({
     input: 'MISP Event attributes',
     output: 'Text file containing one or more EQL queries',
   },
+  messages: EVENTS_MESSAGES,
   attributes: { responseType: 'application/txt', outputFileExtension: 'txt', userConfig: {}, inputSource: [] },
   async handle(query) {
     // event type → the set of its conditions, in first-seen order

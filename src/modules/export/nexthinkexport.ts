@@ -12,10 +12,14 @@
  * blanks, parentheses, quotes or backslashes are left out instead of
  * breaking the query.
  */
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { exportEvents } from './_text/events.js';
 import { exportFile } from './_text/file.js';
+import { EVENTS_MESSAGES, PERIOD_MESSAGES } from './_text/messages.js';
 import { requirePeriod } from './_text/period.js';
+
+const MESSAGES = defineMessages({ ...EVENTS_MESSAGES.templates, ...PERIOD_MESSAGES.templates });
 
 const BINARY_FIELDS = '((binary (executable_name version)) (user (name)) (device (name last_ip_address)) (execution (binary_path start_time)))';
 const DOMAIN_FIELDS =
@@ -74,6 +78,7 @@ export default defineModule({
   config: {
     Period: { description: 'How far back the queries look, from now: 15m, 1d, 2w, 30d, ... (Nexthink data model).' },
   },
+  messages: MESSAGES,
   attributes: { responseType: 'application/txt', userConfig: {}, outputFileExtension: 'nxql', inputSource: ['event'] },
   async handle(query, ctx) {
     const events = exportEvents(query);

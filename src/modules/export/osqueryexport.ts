@@ -18,6 +18,7 @@
  */
 import { defineModule } from '../../core/module.js';
 import { exportEvents } from './_text/events.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 import { exportFile } from './_text/file.js';
 import { sqlString as q } from './_text/literals.js';
 
@@ -72,6 +73,7 @@ export default defineModule({
     input: 'MISP Event attributes',
     output: 'osquery SQL queries',
   },
+  messages: EVENTS_MESSAGES,
   attributes: { responseType: 'application/txt', userConfig: {}, outputFileExtension: 'conf', inputSource: ['event'] },
   async handle(query) {
     let output = '';

@@ -24,6 +24,7 @@ import { defineModule } from '../../core/module.js';
 import { exportResult } from '../../misp/export-result.js';
 import { eventModel, pdfOptions, type PdfReport } from './_pdf/model.js';
 import { exportEvents } from './_text/events.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 
 const TASK = new URL('./_pdf/render-task.js', import.meta.url);
 
@@ -64,6 +65,7 @@ export default defineModule({
     Activate_internationalization_fonts: { description: 'Accepted for compatibility; text is always set in a Unicode font.' },
     Custom_fonts_path: { description: 'Path of a TrueType font file to set all text in.' },
   },
+  messages: EVENTS_MESSAGES,
   attributes: { responseType: 'application/pdf', outputFileExtension: 'pdf' },
   async handle(query, ctx) {
     const events = exportEvents(query);

@@ -2,8 +2,12 @@
  * testexport: upstream's skeleton export module. It checks that MISP sent an
  * event list and answers an empty text file.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
+
+const MESSAGES = defineMessages({
+  noData: 'The request has no "data" field: an export needs the event MISP sends.',
+});
 
 export default defineModule({
   name: 'testexport',
@@ -22,8 +26,9 @@ export default defineModule({
     outputFileExtension: 'txt',
     inputSource: ['event'],
   },
+  messages: MESSAGES,
   async handle(query) {
-    if (!('data' in query)) throw new ModuleError('The request has no "data" field: an export needs the event MISP sends.');
+    if (!('data' in query)) throw MESSAGES.error('noData');
     return { response: [], data: Buffer.from('', 'utf8').toString('base64') };
   },
 });

@@ -7,6 +7,7 @@
 import { defineModule } from '../../core/module.js';
 import { csvDocument } from './_text/csv.js';
 import { exportEvents } from './_text/events.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 import { exportFile } from './_text/file.js';
 
 /** MISP type → ThreatStream itype. */
@@ -38,6 +39,7 @@ export default defineModule({
     input: 'MISP Event attributes',
     output: 'ThreatStream CSV format file',
   },
+  messages: EVENTS_MESSAGES,
   attributes: { responseType: 'application/txt', outputFileExtension: 'csv', userConfig: {}, inputSource: [] },
   async handle(query) {
     const rows: string[][] = [];

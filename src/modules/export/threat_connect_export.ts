@@ -15,6 +15,7 @@
 import { defineModule } from '../../core/module.js';
 import { csvDocument } from './_text/csv.js';
 import { exportEvents } from './_text/events.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 import { exportFile } from './_text/file.js';
 
 /** MISP type → ThreatConnect type of each `|`-separated part (null: not exported). */
@@ -63,6 +64,7 @@ export default defineModule({
   config: {
     Default_Source: { description: 'The Source column of every row (where the data comes from).' },
   },
+  messages: EVENTS_MESSAGES,
   attributes: { responseType: 'application/txt', outputFileExtension: 'csv', userConfig: {}, inputSource: [] },
   async handle(query, ctx) {
     const source = ctx.config.Default_Source ?? '';

@@ -13,25 +13,30 @@
  * VirusTotal could only refuse it: its line says so, and when no event has
  * any, the module answers an error instead of an empty collection.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import type { NormalizedEvent } from '../../misp/event.js';
-import { MISSING_KEY, VT_API, VT_SERVICE, isRecord, requireApiKey, vtErrorMessage, vtJson, vtStatusError } from './_virustotal/api.js';
+import { VT_API, VT_MESSAGES, VT_SERVICE, isRecord, requireApiKey, vtErrorMessage, vtJson, vtStatusError } from './_virustotal/api.js';
 import { coreEvent } from './_virustotal/core-event.js';
 import { exportEvents } from './_text/events.js';
 import { exportFile } from './_text/file.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 
 const INPUT_TYPES = ['hostname', 'domain', 'ip-src', 'ip-dst', 'md5', 'sha1', 'sha256', 'url'];
 const COLLECTIONS_URL = `${VT_API}/integrations/misp/collections`;
 
-const MESSAGES = {
-  missingKey: MISSING_KEY,
+const MESSAGES = defineMessages({
+  ...VT_MESSAGES.templates,
+  ...EVENTS_MESSAGES.templates,
   noIndicator:
     'No event holds an indicator VirusTotal can put in a collection (an attribute of type ' +
     `${INPUT_TYPES.join(', ')}): nothing was sent.`,
   eventWithoutIndicator: 'no indicator VirusTotal can put in a collection: not sent.',
   noCollectionId: 'VirusTotal answered without the id of the new collection.',
-} as const;
+  refused: 'VirusTotal refused the event (HTTP 400).',
+  /** VirusTotal's own message, as upstream answers it ("Wrong API key", "Quota exceeded"). */
+  vendorMessage: '{message}',
+});
 
 /** `filename|md5` counts through its `md5` part, `domain|ip` through `domain`. */
 function exportable(type: string): boolean {
@@ -54,13 +59,13 @@ async function createCollection(ctx: ModuleContext, apiKey: string, event: Norma
   if (response.status >= 200 && response.status < 300) {
     const data = vtJson(response, 'creating the collection')['data'];
     const id = isRecord(data) ? data['id'] : undefined;
-    if (typeof id !== 'string' || id === '') throw new ModuleError(MESSAGES.noCollectionId);
+    if (typeof id !== 'string' || id === '') throw MESSAGES.error('noCollectionId');
     return `${uuid}: https://www.virustotal.com/gui/collection/${encodeURIComponent(id)}/iocs`;
   }
   const message = vtErrorMessage(response);
-  if (response.status === 400) return `${uuid}: ${message ?? 'VirusTotal refused the event (HTTP 400).'}`;
+  if (response.status === 400) return `${uuid}: ${message ?? MESSAGES.format('refused')}`;
   // Upstream answers VirusTotal's message as it is ("Wrong API key", "Quota exceeded").
-  if (message) throw new ModuleError(message);
+  if (message) throw MESSAGES.error('vendorMessage', { message });
   throw vtStatusError(response, 'creating the collection');
 }
 
@@ -107,13 +112,13 @@ export default defineModule({
   async handle(query, ctx) {
     const apiKey = requireApiKey(ctx);
     const events = exportEvents(query);
-    if (!events.some(hasIndicator)) throw new ModuleError(MESSAGES.noIndicator);
+    if (!events.some(hasIndicator)) throw MESSAGES.error('noIndicator');
     const lines: string[] = [];
     for (const event of events) {
       lines.push(
         hasIndicator(event)
           ? await createCollection(ctx, apiKey, event)
-          : `${event.event.uuid}: ${MESSAGES.eventWithoutIndicator}`,
+          : `${event.event.uuid}: ${MESSAGES.format('eventWithoutIndicator')}`,
       );
     }
     return exportFile(lines.join('\n'));

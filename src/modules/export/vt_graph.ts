@@ -14,21 +14,25 @@
  * graph link) gets no graph and no line, and when no event has anything the
  * module answers an error rather than saving an empty graph as upstream did.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
-import { MISSING_KEY, requireApiKey } from './_virustotal/api.js';
+import { requireApiKey, VT_MESSAGES } from './_virustotal/api.js';
 import { VtGraphApi } from './_vt_graph/api.js';
 import { exportGraph, hasGraphContent, type GraphOptions } from './_vt_graph/build.js';
 import { NODE_TYPE_OF } from './_vt_graph/misp-attributes.js';
 import { exportEvents } from './_text/events.js';
 import { exportFile } from './_text/file.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
+import { GRAPH_MESSAGES } from './_vt_graph/messages.js';
 
-const MESSAGES = {
-  missingKey: MISSING_KEY,
+const MESSAGES = defineMessages({
+  ...VT_MESSAGES.templates,
+  ...EVENTS_MESSAGES.templates,
+  ...GRAPH_MESSAGES.templates,
   nothingToDraw:
     'No event holds an attribute VirusTotal Graph can show (types ' +
     `${Object.keys(NODE_TYPE_OF).join(', ')}) or the link of a VirusTotal graph: no graph was created.`,
-} as const;
+});
 
 const YES = new Set(['1', 'true', 'yes', 'on', 'y']);
 
@@ -76,7 +80,7 @@ export default defineModule({
   async handle(query, ctx) {
     const apiKey = requireApiKey(ctx);
     const events = exportEvents(query).filter(hasGraphContent);
-    if (events.length === 0) throw new ModuleError(MESSAGES.nothingToDraw);
+    if (events.length === 0) throw MESSAGES.error('nothingToDraw');
     const options: GraphOptions = {
       fetchInformation: flag(ctx, 'fetch_information'),
       fetchVtEnterprise: flag(ctx, 'fetch_vt_enterprise'),

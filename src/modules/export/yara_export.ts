@@ -28,6 +28,7 @@ import { normalizeYara, type NormalizedYara } from './_yara/normalize.js';
 import type { SelectTaskInput } from './_yara/select-task.js';
 import { exportEvents } from './_text/events.js';
 import { exportFile } from './_text/file.js';
+import { EVENTS_MESSAGES } from './_text/messages.js';
 
 const TASK = new URL('./_yara/select-task.js', import.meta.url);
 
@@ -124,6 +125,7 @@ export default defineModule({
     input: 'Attributes and Objects.',
     output: 'A YARA file that can be used with the YARA scanning tool.',
   },
+  messages: EVENTS_MESSAGES,
   attributes: { responseType: 'text/plain', userConfig: {}, outputFileExtension: 'yara', inputSource: ['event'] },
   async handle(query, ctx) {
     const plans = exportEvents(query).map(planEvent);

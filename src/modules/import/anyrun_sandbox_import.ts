@@ -3,19 +3,20 @@
  * UUID: verdict, task link, HTML report, suspicious and malicious IOCs, the
  * analysis tags and ATT&CK techniques (see _anyrun/).
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
-import { AnyRunClient } from '../_shared/anyrun/client.js';
+import { ANYRUN_API_MESSAGES, AnyRunClient } from '../_shared/anyrun/client.js';
 import { parseAnyRunReport, type AnyRunOptions } from '../_shared/anyrun/parser.js';
 
 const UUID_FIELD = 'ANYRUN Analysis UUID';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
+  ...ANYRUN_API_MESSAGES.templates,
   missing: 'ANY.RUN API-KEY and Analysis UUID must be specified.',
   running: 'Analysis is running. Please, wait a few minutes to request a report',
   badUuid: 'The ANY.RUN Analysis UUID must be a task UUID (or a https://app.any.run/tasks/<uuid> link).',
-} as const;
+});
 
 /** MISP sends checkboxes as "1"/"0"; upstream's `checked: "True"` means on when the form sends nothing. */
 function option(ctx: ModuleContext, name: string): boolean {
@@ -26,7 +27,7 @@ function option(ctx: ModuleContext, name: string): boolean {
 /** The task UUID, also from a task link. */
 function taskUuid(raw: string): string {
   const match = UUID.exec(raw);
-  if (!match) throw new ModuleError(MESSAGES.badUuid);
+  if (!match) throw MESSAGES.error('badUuid');
   return match[0].toLowerCase();
 }
 
@@ -69,14 +70,14 @@ export default defineModule({
     const apiKey = ctx.config['api_key']?.trim();
     const rawUuid = ctx.config[UUID_FIELD]?.trim();
     // Upstream only complained when both were missing, then failed on the other; either missing is enough.
-    if (!apiKey || !rawUuid) throw new ModuleError(MESSAGES.missing);
+    if (!apiKey || !rawUuid) throw MESSAGES.error('missing');
     const uuid = taskUuid(rawUuid);
     const options: AnyRunOptions = { iocs: option(ctx, 'IOCs'), tags: option(ctx, 'Tags'), mitre: option(ctx, 'MITRE') };
 
     const client = new AnyRunClient(ctx, apiKey);
     await client.checkAuthorization();
     const summary = await client.report(uuid);
-    if (summary['status'] !== 'done') throw new ModuleError(MESSAGES.running);
+    if (summary['status'] !== 'done') throw MESSAGES.error('running');
     const html = await client.htmlReport(uuid);
     const iocs = options.iocs ? await client.iocs(uuid) : [];
     return { ...parseAnyRunReport({ taskUuid: uuid, summary, html, iocs }, options).toResults() };

@@ -3,12 +3,14 @@
  * line), or the rrname/rrtype output of dnsdbflex, → `passive-dns` objects.
  */
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
-import { importedText } from './_csv/text.js';
-import { cofProblem, dnsdbflexProblem, isDnsdbflex, parseNdjson } from './_cof/cof.js';
+import { importedText, TEXT_MESSAGES } from './_csv/text.js';
+import { COF_MESSAGES, cofProblem, dnsdbflexProblem, isDnsdbflex, parseNdjson } from './_cof/cof.js';
 import { addCofObject, addDnsdbflexObject } from './_cof/objects.js';
+
+const MESSAGES = defineMessages({ ...TEXT_MESSAGES.templates, ...COF_MESSAGES.templates });
 
 const LINES_PER_TURN = 1000;
 
@@ -35,6 +37,7 @@ export default defineModule({
     logo: '',
   },
   attributes: { userConfig: {}, inputSource: ['file'], output: ['MISP objects'], format: 'misp_standard' },
+  messages: MESSAGES,
   async handle(query, ctx) {
     const lines = parseNdjson(importedText(query, 'Passive DNS COF file (ndjson)'));
     const dnsdbflex = isDnsdbflex(lines);
@@ -42,9 +45,7 @@ export default defineModule({
     for (const [i, { line, entry }] of lines.entries()) {
       const problem = dnsdbflex ? dnsdbflexProblem(entry) : cofProblem(entry);
       if (problem) {
-        throw new ModuleError(
-          `Line ${line}: ${problem}. Could not validate the ${dnsdbflex ? 'dnsdbflex' : 'COF'} input ${preview(entry)}`,
-        );
+        throw MESSAGES.error('invalidRecord', { line, problem, format: dnsdbflex ? 'dnsdbflex' : 'COF', record: preview(entry) });
       }
       if (dnsdbflex) addDnsdbflexObject(result, entry);
       else addCofObject(result, entry);

@@ -5,10 +5,14 @@
  * MISP's own CSV export is recognised, objects included. Big files are
  * streamed so the server keeps answering other queries meanwhile.
  */
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleConfig } from '../../core/module.js';
 import { splitHeader } from './_csv/header.js';
-import { importCsv, MESSAGES } from './_csv/import.js';
-import { importedText } from './_csv/text.js';
+import { importCsv } from './_csv/import.js';
+import { CSV_MESSAGES } from './_csv/messages.js';
+import { importedText, TEXT_MESSAGES } from './_csv/text.js';
+
+const MESSAGES = defineMessages({ ...TEXT_MESSAGES.templates, ...CSV_MESSAGES.templates });
 
 /**
  * The delimiter from the form. MISP sends " " for an empty field (comma);

@@ -11,6 +11,7 @@ import { runOffloaded } from '../_shared/archives/offload.js';
 import { flag } from '../_shared/archives/upload.js';
 import { CUCKOO_OPTIONS, type CuckooOption } from './_cuckoo/parser.js';
 import type { CuckooTaskInput } from './_cuckoo/task.js';
+import { CUCKOO_MESSAGES } from './_cuckoo/messages.js';
 
 const TASK = new URL('./_cuckoo/task.js', import.meta.url);
 
@@ -35,6 +36,7 @@ export default defineModule({
     input: 'Cuckoo JSON file',
     output: 'MISP Event attributes',
   },
+  messages: CUCKOO_MESSAGES,
   attributes: {
     inputSource: ['file'],
     output: ['MISP objects', 'malware-sample'],

@@ -10,6 +10,7 @@ import type { MispStandardResults } from '../../misp/types.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
 import { isYes } from '../_shared/archives/upload.js';
 import type { EmailTaskInput } from './_email/task.js';
+import { EMAIL_MESSAGES } from './_email/messages.js';
 
 const TASK = new URL('./_email/task.js', import.meta.url);
 
@@ -39,6 +40,7 @@ export default defineModule({
     extract_urls: { description: `Add a url object for each link of the body. ${YES}` },
     remove_subject_markers: { description: `Strip "Re:", "Fwd:", "[EXT]"… from the subject. ${YES}` },
   },
+  messages: EMAIL_MESSAGES,
   attributes: { inputSource: ['file'], output: ['MISP objects'], format: 'misp_standard' },
   async handle(query, ctx) {
     const data = decodeBase64Field(query);

@@ -3,10 +3,14 @@
  * bank-account, person, legal-entity and geolocation objects with their
  * references, as goamlexport needs them to rebuild a goAML document.
  */
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
-import { importedText } from './_csv/text.js';
-import { addGoamlObjects } from './_goaml/goaml.js';
+import { importedText, TEXT_MESSAGES } from './_csv/text.js';
+import { addGoamlObjects, GOAML_MESSAGES } from './_goaml/goaml.js';
+import { XML_MESSAGES } from './_openioc/xml.js';
+
+const MESSAGES = defineMessages({ ...TEXT_MESSAGES.templates, ...XML_MESSAGES.templates, ...GOAML_MESSAGES.templates });
 
 export default defineModule({
   name: 'goamlimport',
@@ -31,6 +35,7 @@ export default defineModule({
       'MISP objects (transaction, bank-account, person, legal-entity, geolocation), with references, describing ' +
       'financial transactions and their origin and target.',
   },
+  messages: MESSAGES,
   attributes: { inputSource: ['file'], output: ['MISP objects'], format: 'misp_standard' },
   async handle(query) {
     const result = new MispResultBuilder();

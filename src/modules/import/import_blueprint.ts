@@ -8,17 +8,23 @@
  * misp_standard results.
  */
 import { isIP } from 'node:net';
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleConfig } from '../../core/module.js';
 import type { AttributeType } from '../../misp/attribute-types.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
-import { importedText } from './_csv/text.js';
+import { importedText, TEXT_MESSAGES } from './_csv/text.js';
+
+const MESSAGES = defineMessages({
+  ...TEXT_MESSAGES.templates,
+  notAColumn: '"{key}" must be a column number (0 for the first column), not "{raw}".',
+  noValue: 'No value found in column {column} of any line.',
+});
 
 /** A column number from the form ("" or absent: `fallback`). */
 function columnOf(config: ModuleConfig, key: string, fallback?: number): number | undefined {
   const raw = (config[key] ?? '').trim();
   if (raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ModuleError(`"${key}" must be a column number (0 for the first column), not "${raw}".`);
+  if (!/^\d+$/.test(raw)) throw MESSAGES.error('notAColumn', { key, raw });
   return Number(raw);
 }
 
@@ -53,6 +59,7 @@ export default defineModule({
     input: 'Lines of comma-separated values (file or paste).',
     output: 'MISP attributes (misp_standard).',
   },
+  messages: MESSAGES,
   attributes: {
     userConfig: {
       number1: {
@@ -90,7 +97,7 @@ export default defineModule({
         ...(tag !== '' && { tags: [tag] }),
       });
     }
-    if (result.isEmpty) throw new ModuleError(`No value found in column ${valueColumn} of any line.`);
+    if (result.isEmpty) throw MESSAGES.error('noValue', { column: valueColumn });
     return { ...result.toResults() };
   },
 });

@@ -3,12 +3,16 @@
  * registry, network-connection, domain-ip and dropped-file objects, network
  * attributes and MITRE ATT&CK tags (upstream's lib/joe_parser).
  */
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { decodeBase64Field } from '../../core/query-helpers.js';
 import type { MispStandardResults } from '../../misp/types.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
 import { flag } from '../_shared/archives/upload.js';
 import type { JoeTaskInput } from '../_shared/joe/task.js';
+import { JOE_PARSER_MESSAGES, JOE_TASK_MESSAGES } from '../_shared/joe/messages.js';
+
+const MESSAGES = defineMessages({ ...JOE_TASK_MESSAGES.templates, ...JOE_PARSER_MESSAGES.templates });
 
 const TASK = new URL('../_shared/joe/task.js', import.meta.url);
 
@@ -29,6 +33,7 @@ export default defineModule({
     input: 'Json report of a Joe Sandbox analysis.',
     output: 'MISP attributes & objects parsed from the analysis report.',
   },
+  messages: MESSAGES,
   attributes: {
     userConfig: {
       'Import Executable': { type: 'Boolean', message: 'Import Executable Information (PE, elf or apk for instance)' },

@@ -6,25 +6,28 @@
  * host comes from the user's link and goes through the URL guard.
  */
 import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { isRecord } from '../_shared/json-record.js';
-import { LastlinePortal, type Credentials } from '../_shared/lastline/client.js';
-import { parseAnalysisLink } from '../_shared/lastline/link.js';
+import { LASTLINE_API_MESSAGES, LastlinePortal, type Credentials } from '../_shared/lastline/client.js';
+import { LINK_MESSAGES, parseAnalysisLink } from '../_shared/lastline/link.js';
 import { isAnalysisResult, parseLastlineResult } from '../_shared/lastline/parser.js';
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
+  ...LASTLINE_API_MESSAGES.templates,
+  ...LINK_MESSAGES.templates,
   noCredentials: 'Error parsing configuration: Arguments provided do not contain valid data',
   noLink: "Error parsing configuration: 'analysis_link' is missing (the link to a Lastline analysis).",
-  badUuid: 'Error processing input parameters: Link does not contain a valid task uuid',
   notFinished: 'Error issuing the API call: Analysis is not finished yet.',
   empty: 'Error issuing the API call: Analysis report is empty.',
   notAResult: 'Error issuing the API call: Lastline answered a result without an analysis subject.',
-} as const;
+  apiCallFailed: 'Error issuing the API call: {reason}',
+});
 
 function credentials(ctx: ModuleContext): Credentials {
   const username = ctx.config['username'];
   const password = ctx.config['password'];
-  if (!username || !password) throw new ModuleError(MESSAGES.noCredentials);
+  if (!username || !password) throw MESSAGES.error('noCredentials');
   return { username, password };
 }
 
@@ -34,7 +37,7 @@ async function apiCall<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof ModuleError && !error.message.startsWith('Error issuing the API call: ')) {
-      throw new ModuleError(`Error issuing the API call: ${error.message}`, { cause: error });
+      throw MESSAGES.error('apiCallFailed', { reason: error.message }, { cause: error });
     }
     throw error;
   }
@@ -81,7 +84,7 @@ export default defineModule({
   async handle(_query, ctx) {
     const auth = credentials(ctx);
     const rawLink = ctx.config['analysis_link']?.trim();
-    if (!rawLink) throw new ModuleError(MESSAGES.noLink);
+    if (!rawLink) throw MESSAGES.error('noLink');
     const link = parseAnalysisLink(rawLink);
     if (['false', '0', 'no'].includes((ctx.config['verify_ssl'] ?? '').trim().toLowerCase())) {
       ctx.log.warn('verify_ssl is off in the settings, but certificates are always verified');
@@ -90,10 +93,10 @@ export default defineModule({
     const result = await apiCall(async () => {
       await portal.login();
       const progress = await portal.getProgress();
-      if (!isRecord(progress) || progress['completed'] !== 1) throw new ModuleError(MESSAGES.notFinished);
+      if (!isRecord(progress) || progress['completed'] !== 1) throw MESSAGES.error('notFinished');
       const data = await portal.getResult();
-      if (!data || (isRecord(data) && Object.keys(data).length === 0)) throw new ModuleError(MESSAGES.empty);
-      if (!isAnalysisResult(data)) throw new ModuleError(MESSAGES.notAResult);
+      if (!data || (isRecord(data) && Object.keys(data).length === 0)) throw MESSAGES.error('empty');
+      if (!isAnalysisResult(data)) throw MESSAGES.error('notAResult');
       return data;
     });
     return { ...parseLastlineResult(link, result).toResults() };

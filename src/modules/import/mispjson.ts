@@ -3,18 +3,26 @@
  * another event (legacy results, one entry per attribute). Reads MISP's
  * JSON export (`{"Event": {…}}`) and the API's `{"response": [{"Event": …}]}`.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { isAttributeType, isCategory } from '../../misp/attribute-types.js';
 import { normalizeEvent, type EventAttribute, type NormalizedEvent } from '../../misp/event.js';
 import { legacyResults, type LegacyEntryInput } from '../../misp/legacy-result.js';
-import { importedText } from './_csv/text.js';
+import { importedText, TEXT_MESSAGES } from './_csv/text.js';
+
+const MESSAGES = defineMessages({
+  ...TEXT_MESSAGES.templates,
+  notJson: 'The file is not valid JSON: {reason}',
+  noEvent: 'The file holds no MISP event (an empty list).',
+  unknownType: '{where} has the type "{type}", which MISP does not know.',
+  unknownCategory: '{where} has the category "{category}", which MISP does not know.',
+});
 
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ModuleError(`The file is not valid JSON: ${(error as Error).message}`);
+    throw MESSAGES.error('notJson', { reason: (error as Error).message });
   }
 }
 
@@ -23,7 +31,7 @@ function eventsOf(json: unknown): NormalizedEvent[] {
   const wrapped = typeof json === 'object' && json !== null && !Array.isArray(json) && 'response' in json;
   const list = wrapped ? (json as { response: unknown }).response : json;
   if (Array.isArray(list)) {
-    if (list.length === 0) throw new ModuleError('The file holds no MISP event (an empty list).');
+    if (list.length === 0) throw MESSAGES.error('noEvent');
     return list.map((item) => normalizeEvent(item));
   }
   return [normalizeEvent(list)];
@@ -31,9 +39,9 @@ function eventsOf(json: unknown): NormalizedEvent[] {
 
 function entryOf(attribute: EventAttribute, where: string): LegacyEntryInput {
   const { type, category } = attribute;
-  if (!isAttributeType(type)) throw new ModuleError(`${where} has the type "${type}", which MISP does not know.`);
+  if (!isAttributeType(type)) throw MESSAGES.error('unknownType', { where, type });
   if (category !== '' && !isCategory(category)) {
-    throw new ModuleError(`${where} has the category "${category}", which MISP does not know.`);
+    throw MESSAGES.error('unknownCategory', { where, category });
   }
   const tags = attribute.Tag.map((tag) => tag.name).filter((name) => name !== '');
   return {
@@ -65,6 +73,7 @@ export default defineModule({
     input: 'MISP Event',
     output: 'MISP Event attributes',
   },
+  messages: MESSAGES,
   attributes: { userConfig: {}, inputSource: ['file'] },
   async handle(query) {
     const events = eventsOf(parseJson(importedText(query, 'MISP JSON event')));

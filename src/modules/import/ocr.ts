@@ -7,20 +7,23 @@
  * Upstream rasterised every page with ImageMagick and OCRed them as one
  * tall picture. Runs on a worker thread, stopped when the query times out.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { decodeBase64Field } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
+import { PDF_MESSAGES } from '../_shared/pdf-messages.js';
 import { SUPPORTED_IMAGES } from '../_shared/ocr/image.js';
 import type { OcrTaskInput, OcrTaskOutput } from '../_shared/ocr/task.js';
 
 const TASK = new URL('../_shared/ocr/task.js', import.meta.url);
 
-const MESSAGES = {
+/** Its own messages, and the PDF reader's (a PDF's pages are read with it). */
+const MESSAGES = defineMessages({
+  ...PDF_MESSAGES.templates,
   empty: 'The uploaded file is empty: expected an image or a PDF.',
   notSupported: `Corrupt or not an image file (expected ${SUPPORTED_IMAGES}, or a PDF).`,
-} as const;
+});
 
 export default defineModule({
   name: 'ocr',
@@ -43,8 +46,8 @@ export default defineModule({
   messages: MESSAGES,
   async handle(query, ctx) {
     const data = decodeBase64Field(query);
-    if (data.length === 0) throw new ModuleError(MESSAGES.empty);
-    const { pages } = await runOffloaded<OcrTaskInput, OcrTaskOutput>(ctx, TASK, { data, notSupported: MESSAGES.notSupported });
+    if (data.length === 0) throw MESSAGES.error('empty');
+    const { pages } = await runOffloaded<OcrTaskInput, OcrTaskOutput>(ctx, TASK, { data, notSupported: MESSAGES.format('notSupported') });
     return { ...legacyResults([{ types: ['freetext'], values: pages.join('\n\n') }]) };
   },
 });

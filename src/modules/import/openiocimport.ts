@@ -3,10 +3,14 @@
  * (legacy results), optionally with the file itself as an attachment and
  * default tags on everything.
  */
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { LegacyResultBuilder } from '../../misp/legacy-result.js';
-import { importedText } from './_csv/text.js';
-import { openiocAttributes } from './_openioc/openioc.js';
+import { importedText, TEXT_MESSAGES } from './_csv/text.js';
+import { OPENIOC_MESSAGES, openiocAttributes } from './_openioc/openioc.js';
+import { XML_MESSAGES } from './_openioc/xml.js';
+
+const MESSAGES = defineMessages({ ...TEXT_MESSAGES.templates, ...XML_MESSAGES.templates, ...OPENIOC_MESSAGES.templates });
 
 export default defineModule({
   name: 'openiocimport',
@@ -26,6 +30,7 @@ export default defineModule({
     input: 'OpenIOC packages',
     output: 'MISP Event attributes',
   },
+  messages: MESSAGES,
   attributes: {
     userConfig: {
       'not save ioc': {

@@ -9,6 +9,7 @@
  * misp_standard attributes (the summary first, as upstream).
  */
 import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { TaxiiClient } from './_taxii/client.js';
@@ -16,6 +17,7 @@ import { isRecord } from '../_shared/json-record.js';
 import { fetchObjects } from './_taxii/paging.js';
 import { collectionList } from './_taxii/socradar/collections.js';
 import { socradarAttribute } from './_taxii/socradar/indicator.js';
+import { TAXII_CLIENT_MESSAGES, TAXII_PAGING_MESSAGES } from './_taxii/messages.js';
 
 const SERVICE = 'SOCRadar TAXII';
 /** Upstream's request timeout and page bound. */
@@ -23,13 +25,15 @@ const TIMEOUT_MS = 120_000;
 const MAX_PAGES = 20;
 const DEFAULT_MAX_INDICATORS = 500;
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
+  ...TAXII_CLIENT_MESSAGES.templates,
+  ...TAXII_PAGING_MESSAGES.templates,
   noCredentials: 'SOCRadar TAXII username and password are required. Configure them in Plugin Settings → Import.',
   discoveryFailed: 'SOCRadar TAXII collection discovery failed: {error}',
   fetchFailed: 'SOCRadar TAXII fetch failed: {error}',
   noCollections: 'No collections found on SOCRadar TAXII server.',
   noIndicators: 'No indicators found in collection {id}. The collection may be empty or the UUID may be incorrect.',
-} as const;
+});
 
 interface Server {
   readonly apiRootUrl: string;
@@ -41,17 +45,17 @@ function server(ctx: ModuleContext): Server {
   const apiRoot = (ctx.config['socradar_api_root'] ?? 'radar_alpha').trim().replace(/^\/+|\/+$/g, '');
   const username = ctx.config['socradar_username'];
   const password = ctx.config['socradar_password'];
-  if (!username || !password) throw new ModuleError(MESSAGES.noCredentials);
+  if (!username || !password) throw MESSAGES.error('noCredentials');
   const client = new TaxiiClient(ctx, { service: SERVICE, userUrl: false, auth: { username, password }, timeoutMs: TIMEOUT_MS });
   return { apiRootUrl: `${base}/${apiRoot}`, client };
 }
 
 /** Upstream's "failed: <reason>" wrapping; an aborted query stays a timeout. */
-async function failingAs<T>(template: string, run: () => Promise<T>): Promise<T> {
+async function failingAs<T>(failed: (error: ModuleError) => ModuleError, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof ModuleError) throw new ModuleError(template.replace('{error}', error.message), { cause: error });
+    if (error instanceof ModuleError) throw failed(error);
     throw error;
   }
 }
@@ -63,12 +67,12 @@ function textResult(value: string, comment?: string): MispResultBuilder {
 }
 
 async function listCollections(ctx: ModuleContext): Promise<MispResultBuilder> {
-  const { body } = await failingAs(MESSAGES.discoveryFailed, async () => {
+  const { body } = await failingAs((error) => MESSAGES.error('discoveryFailed', { error: error.message }, { cause: error }), async () => {
     const { apiRootUrl, client } = server(ctx);
     return client.get(`${apiRootUrl}/collections/`);
   });
   const text = collectionList(body);
-  return text ? textResult(text, 'SOCRadar TAXII Collection List') : textResult(MESSAGES.noCollections);
+  return text ? textResult(text, 'SOCRadar TAXII Collection List') : textResult(MESSAGES.format('noCollections'));
 }
 
 function maxIndicators(raw: string | undefined): number {
@@ -78,7 +82,7 @@ function maxIndicators(raw: string | undefined): number {
 }
 
 async function importCollection(ctx: ModuleContext, collectionId: string, defaultTlp: string, max: number): Promise<MispResultBuilder> {
-  const { objects } = await failingAs(MESSAGES.fetchFailed, async () => {
+  const { objects } = await failingAs((error) => MESSAGES.error('fetchFailed', { error: error.message }, { cause: error }), async () => {
     const { apiRootUrl, client } = server(ctx);
     return fetchObjects(client, `${apiRootUrl}/collections/${encodeURIComponent(collectionId)}/objects/`, {
       filters: {},
@@ -87,7 +91,7 @@ async function importCollection(ctx: ModuleContext, collectionId: string, defaul
       keep: (object) => isRecord(object) && object['type'] === 'indicator',
     });
   });
-  if (objects.length === 0) return textResult(MESSAGES.noIndicators.replace('{id}', collectionId));
+  if (objects.length === 0) return textResult(MESSAGES.format('noIndicators', { id: collectionId }));
 
   const result = new MispResultBuilder();
   const seen = new Set<string>();

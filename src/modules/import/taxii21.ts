@@ -5,20 +5,20 @@
  *
  * The collection URL comes from the user, so it goes through the URL guard.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { TaxiiClient, TaxiiStatusError, type TaxiiQuery } from './_taxii/client.js';
 import { checkCollection, collectionUrl } from './_taxii/collection.js';
 import { convertStixObjects } from './_taxii/convert/bundle.js';
 import { fetchObjects } from './_taxii/paging.js';
 import { PAGE_SIZE, readTaxii21Config, type Taxii21Config } from './_taxii/taxii21-config.js';
+import { TAXII21_MESSAGES, TAXII_CLIENT_MESSAGES, TAXII_PAGING_MESSAGES } from './_taxii/messages.js';
 
-const MESSAGES = {
-  accessDenied: 'Access was denied.',
-  noUrl: 'A TAXII 2.1 collection URL is required.',
-  badSpecVersion: 'Only spec versions "2.0" and "2.1" are valid versions.',
-  halfCredentials: 'Both or neither of "username" and "password" are required.',
-} as const;
+const MESSAGES = defineMessages({
+  ...TAXII_CLIENT_MESSAGES.templates,
+  ...TAXII_PAGING_MESSAGES.templates,
+  ...TAXII21_MESSAGES.templates,
+});
 
 function filters(config: Taxii21Config): TaxiiQuery {
   return {
@@ -100,7 +100,7 @@ export default defineModule({
       return { results: { Attribute: [], Object: [], Tag: [], ...response.results } };
     } catch (error) {
       if (error instanceof TaxiiStatusError && (error.status === 401 || error.status === 403)) {
-        throw new ModuleError(MESSAGES.accessDenied);
+        throw MESSAGES.error('accessDenied');
       }
       throw error;
     }

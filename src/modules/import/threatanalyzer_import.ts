@@ -8,6 +8,7 @@ import { decodeBase64Field } from '../../core/query-helpers.js';
 import type { LegacyResponse } from '../../misp/types.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
 import type { ThreatAnalyzerTaskInput } from './_threatanalyzer/task.js';
+import { THREATANALYZER_MESSAGES } from './_threatanalyzer/messages.js';
 
 const TASK = new URL('./_threatanalyzer/task.js', import.meta.url);
 
@@ -28,6 +29,7 @@ export default defineModule({
     input: 'ThreatAnalyzer format file',
     output: 'MISP Event attributes',
   },
+  messages: THREATANALYZER_MESSAGES,
   attributes: { userConfig: {}, inputSource: ['file'] },
   async handle(query, ctx) {
     const data = decodeBase64Field(query);

@@ -3,18 +3,23 @@
  * path, query, port, host, fragment, domain; the scheme on request), split
  * as upstream's PSLFaup does.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { MispResultBuilder } from '../../misp/standard-result.js';
 import { decodeUrl, UrlComponentsError } from '../_shared/url-components.js';
-import { importedText } from './_csv/text.js';
+import { importedText, TEXT_MESSAGES } from './_csv/text.js';
+
+const MESSAGES = defineMessages({
+  ...TEXT_MESSAGES.templates,
+  badUrl: 'Line {line}: {reason}',
+});
 
 function addUrlObject(result: MispResultBuilder, url: string, line: number, includeScheme: boolean): void {
   let parts;
   try {
     parts = decodeUrl(url);
   } catch (error) {
-    if (error instanceof UrlComponentsError) throw new ModuleError(`Line ${line}: ${error.message}`);
+    if (error instanceof UrlComponentsError) throw MESSAGES.error('badUrl', { line, reason: error.message });
     throw error;
   }
   // Upstream's order. Upstream files an IP host under `host` (a hostname); the template's `ip`
@@ -52,6 +57,7 @@ export default defineModule({
     input: 'A list of URLs, one per line.',
     output: 'MISP url objects.',
   },
+  messages: MESSAGES,
   attributes: {
     userConfig: { include_scheme: { type: 'Boolean', message: 'Include scheme' } },
     inputSource: ['file', 'paste'],

@@ -8,7 +8,7 @@
  * /rest/sample/<id>, /rest/submission/sample/<id> (are they all finished?),
  * /rest/analysis/sample/<id>, then each analysis' summary from its archive.
  */
-import { ModuleError } from '../../base/errors.js';
+import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleConfig, type UserConfigField } from '../../core/module.js';
 import { isYes } from '../_shared/archives/upload.js';
 import { isRecord, str, truthy, type Json } from '../_shared/joe/json.js';
@@ -18,10 +18,13 @@ import { v1Verdict, v2Verdict } from '../_shared/vmray/reports.js';
 import type { DownloadedSummary, VMRayApiTaskInput } from '../_shared/vmray/api-task.js';
 import { runOffloaded } from '../_shared/archives/offload.js';
 import type { MispStandardResults } from '../../misp/types.js';
+import { VMRAY_API_MESSAGES, VMRAY_SUMMARY_FETCH_MESSAGES } from '../_shared/vmray/messages.js';
 
 const TASK = new URL('../_shared/vmray/api-task.js', import.meta.url);
 
-const MESSAGES = {
+const MESSAGES = defineMessages({
+  ...VMRAY_API_MESSAGES.templates,
+  ...VMRAY_SUMMARY_FETCH_MESSAGES.templates,
   missingUrl: 'VMRay config is missing a value for `url`.',
   missingApiKey: 'VMRay config is missing a value for `apikey`.',
   missingSampleId: 'VMRay config is missing a value for `Sample ID`.',
@@ -30,19 +33,17 @@ const MESSAGES = {
   notFinished: 'Not all analysis for `{id}` are finished. Try it again in a few minutes.',
   noReport: 'VMRay has no dynamic analysis report for sample `{id}`: nothing to import.',
   noVersion: 'VMRay answered /rest/system_info without its version.',
-} as const;
+});
 
-const fill = (message: string, id: string): string => message.replace('{id}', id);
-
-function required(config: ModuleConfig, key: 'url' | 'apikey' | 'Sample ID', message: string): string {
+function required(config: ModuleConfig, key: 'url' | 'apikey' | 'Sample ID', missing: () => Error): string {
   const value = config[key]?.trim();
-  if (!value) throw new ModuleError(message);
+  if (!value) throw missing();
   return value;
 }
 
 /** Python's int(): optional sign, digits, single underscores between digits. */
 function sampleId(raw: string): string {
-  if (!/^[+-]?\d+(?:_\d+)*$/.test(raw)) throw new ModuleError(MESSAGES.badSampleId);
+  if (!/^[+-]?\d+(?:_\d+)*$/.test(raw)) throw MESSAGES.error('badSampleId');
   return BigInt(raw.replace(/_/g, '')).toString();
 }
 
@@ -52,7 +53,7 @@ const num = (value: unknown): number | undefined => (typeof value === 'number' ?
 async function reportVersion(api: VMRayApi): Promise<{ v2: boolean; allArtifacts: boolean }> {
   const info = await api.call('/rest/system_info');
   const major = isRecord(info) ? num(info['version_major']) : undefined;
-  if (major === undefined) throw new ModuleError(MESSAGES.noVersion);
+  if (major === undefined) throw MESSAGES.error('noVersion');
   if (major >= 4) return { v2: true, allArtifacts: false };
   const minor = num((info as Json)['version_minor']) ?? 0;
   return { v2: false, allArtifacts: major === 3 && minor < 3 };
@@ -108,9 +109,9 @@ export default defineModule({
   messages: MESSAGES,
   async handle(_query, ctx) {
     const c = ctx.config;
-    const server = serverUrl(required(c, 'url', MESSAGES.missingUrl));
-    const api = new VMRayApi(ctx, server, required(c, 'apikey', MESSAGES.missingApiKey));
-    const id = sampleId(required(c, 'Sample ID', MESSAGES.missingSampleId));
+    const server = serverUrl(required(c, 'url', () => MESSAGES.error('missingUrl')));
+    const api = new VMRayApi(ctx, server, required(c, 'apikey', () => MESSAGES.error('missingApiKey')));
+    const id = sampleId(required(c, 'Sample ID', () => MESSAGES.error('missingSampleId')));
     const options = vmrayOptions(c);
 
     const version = await reportVersion(api);
@@ -120,13 +121,13 @@ export default defineModule({
     try {
       sample = await api.call(`/rest/sample/${id}`);
     } catch (error) {
-      if (error instanceof VMRayApiError && error.status === 404) throw new ModuleError(fill(MESSAGES.sampleNotFound, id), { cause: error });
+      if (error instanceof VMRayApiError && error.status === 404) throw MESSAGES.error('sampleNotFound', { id }, { cause: error });
       throw error;
     }
     if (!isYes(c['ignore_analysis_finished'])) {
       const submissions = await api.call(`/rest/submission/sample/${id}`);
       const list = Array.isArray(submissions) ? submissions : [];
-      if (!list.every((s) => isRecord(s) && truthy(s['submission_finished']))) throw new ModuleError(fill(MESSAGES.notFinished, id));
+      if (!list.every((s) => isRecord(s) && truthy(s['submission_finished']))) throw MESSAGES.error('notFinished', { id });
     }
 
     const analyses = await api.call(`/rest/analysis/sample/${id}`);
@@ -157,7 +158,7 @@ export default defineModule({
       summaries,
       v2: version.v2,
       options,
-      noReportMessage: fill(MESSAGES.noReport, id),
+      noReportMessage: MESSAGES.format('noReport', { id }),
       ...(verdict !== undefined && { verdict }),
     });
     return { results };

@@ -10,6 +10,7 @@ import { runOffloaded } from '../_shared/archives/offload.js';
 import { flag } from '../_shared/archives/upload.js';
 import type { VMRayTaskInput } from '../_shared/vmray/task.js';
 import { vmrayOptions } from '../_shared/vmray/options.js';
+import { SUMMARY_MESSAGES } from '../_shared/vmray/messages.js';
 
 const TASK = new URL('../_shared/vmray/task.js', import.meta.url);
 
@@ -32,6 +33,7 @@ export default defineModule({
   config: {
     disable_tags: { description: 'Set to "yes" or "true" to leave the VMRay verdict and VTI tags out.' },
   },
+  messages: SUMMARY_MESSAGES,
   attributes: {
     inputSource: ['file'],
     output: ['MISP objects', 'MISP attributes'],

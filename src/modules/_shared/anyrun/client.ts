@@ -4,7 +4,7 @@
  * `GET /v1/analysis/{uuid}` (the JSON report), `GET /report/{uuid}/summary/html`
  * and `GET /report/{uuid}/ioc/json`, all with `Authorization: API-KEY <key>`.
  */
-import { ModuleError } from '../../../base/errors.js';
+import { defineMessages } from '../../../base/messages.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpResponse } from '../../../net/index.js';
@@ -15,6 +15,14 @@ export const API_URL = 'https://api.any.run/v1';
 export const REPORT_URL = 'https://api.any.run/report';
 export const APP_URL = 'https://app.any.run';
 const SERVICE = 'ANY.RUN';
+
+/** What ANY.RUN's answers can go wrong with, declared by anyrun_sandbox_import. */
+export const ANYRUN_API_MESSAGES = defineMessages({
+  httpStatus: `${SERVICE} answered HTTP {status}{detail}.`,
+  noData: `${SERVICE} answered a report without its "data" object.`,
+  jsonNotHtml: `${SERVICE} answered JSON where the HTML report was expected{detail}.`,
+  iocsNotList: `${SERVICE} answered an IOC report that is not a list.`,
+});
 /** The anyrun-sdk's integration name for MISP (lib/anyrun_sandbox/config.py). */
 const INTEGRATION = 'MISP:0.1';
 const TIMEOUT_MS = 60_000;
@@ -33,7 +41,7 @@ function errorMessage(response: HttpResponse): string | undefined {
 function checkStatus(response: HttpResponse): void {
   if (response.status >= 200 && response.status <= 299) return;
   const detail = errorMessage(response);
-  throw new ModuleError(`${SERVICE} answered HTTP ${statusLine(response.status)}${detail ? `: ${detail}` : ''}.`);
+  throw ANYRUN_API_MESSAGES.error('httpStatus', { status: statusLine(response.status), detail: detail ? `: ${detail}` : '' });
 }
 
 export class AnyRunClient {
@@ -71,7 +79,7 @@ export class AnyRunClient {
   async report(taskUuid: string): Promise<JsonRecord> {
     const body = await this.getJson(`${API_URL}/analysis/${taskUuid}`);
     if (!isRecord(body) || !isRecord(body['data'])) {
-      throw new ModuleError(`${SERVICE} answered a report without its "data" object.`);
+      throw ANYRUN_API_MESSAGES.error('noData');
     }
     return body['data'];
   }
@@ -80,14 +88,14 @@ export class AnyRunClient {
     const response = await this.get(`${REPORT_URL}/${taskUuid}/summary/html`);
     if ((response.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       const detail = errorMessage(response);
-      throw new ModuleError(`${SERVICE} answered JSON where the HTML report was expected${detail ? `: ${detail}` : ''}.`);
+      throw ANYRUN_API_MESSAGES.error('jsonNotHtml', { detail: detail ? `: ${detail}` : '' });
     }
     return response.text();
   }
 
   async iocs(taskUuid: string): Promise<unknown[]> {
     const body = await this.getJson(`${REPORT_URL}/${taskUuid}/ioc/json`);
-    if (!Array.isArray(body)) throw new ModuleError(`${SERVICE} answered an IOC report that is not a list.`);
+    if (!Array.isArray(body)) throw ANYRUN_API_MESSAGES.error('iocsNotList');
     return body;
   }
 }

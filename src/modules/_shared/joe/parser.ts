@@ -4,7 +4,6 @@
  * Objects, attributes and references come out in upstream's order.
  */
 import { randomUUID } from 'node:crypto';
-import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { MispResultBuilder, type RelationEntry } from '../../../misp/standard-result.js';
 import type { RelationOf, TemplateName } from '../../../misp/templates/index.js';
@@ -15,6 +14,7 @@ import {
   PROTOCOLS, REGISTRY_REFERENCES, REGKEY_FIELDS, SIGNERINFO_FIELDS,
 } from './mapping.js';
 import { joeNetworkTimestamp, joeProcessStart } from './time.js';
+import { JOE_PARSER_MESSAGES } from './messages.js';
 
 export interface JoeParserOptions {
   importExecutable: boolean;
@@ -104,7 +104,7 @@ export class JoeParser {
     const target = rec(rec(this.#data, 'generalinfo'), 'target');
     if (truthy(target['sample'])) return 'file';
     if (truthy(target['url'])) return 'url';
-    throw new ModuleError('The Joe Sandbox report has neither a sample nor a URL as analysis target (generalinfo.target).');
+    throw JOE_PARSER_MESSAGES.error('noTarget');
   }
 
   #parseUrlAnalysis(): void {

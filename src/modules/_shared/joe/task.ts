@@ -1,10 +1,10 @@
 /** Worker task: parses a Joe Sandbox JSON report (big reports stay off the event loop). */
-import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { settle, type TaskOutcome } from '../archives/offload.js';
 import { parseJsonUpload } from '../archives/upload.js';
 import { isRecord } from './json.js';
 import { JoeParser, type JoeParserOptions } from './parser.js';
+import { JOE_TASK_MESSAGES } from './messages.js';
 
 export interface JoeTaskInput extends JoeParserOptions {
   data: Uint8Array;
@@ -16,7 +16,7 @@ const WHAT = 'a Joe Sandbox JSON report';
 export function joeAnalysis(report: unknown): Record<string, unknown> {
   const analysis = isRecord(report) ? report['analysis'] : undefined;
   if (!isRecord(analysis) || !isRecord(analysis['generalinfo'])) {
-    throw new ModuleError('The JSON is not a Joe Sandbox report: it has no "analysis" object with "generalinfo".');
+    throw JOE_TASK_MESSAGES.error('notJoeReport');
   }
   return analysis;
 }

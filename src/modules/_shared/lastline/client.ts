@@ -4,7 +4,7 @@
  * `analysis/get_progress.json` and `analysis/get_result.json` answer
  * `{"success": 1, "data": …}` or `{"success": 0, "error": …, "error_code": …}`.
  */
-import { ModuleError } from '../../../base/errors.js';
+import { defineMessages } from '../../../base/messages.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';
@@ -12,6 +12,16 @@ import { isRecord, str, type JsonRecord } from '../json-record.js';
 import type { AnalysisLink } from './link.js';
 
 const SERVICE = 'Lastline';
+
+/** What Lastline's answers can go wrong with (upstream's words where it had some), declared by lastline_import. */
+export const LASTLINE_API_MESSAGES = defineMessages({
+  httpStatus: `${SERVICE} answered HTTP {status}{detail}.`,
+  notApiResponse: `${SERVICE} answered JSON that is not an API response (HTTP {status}).`,
+  noSuccess: 'no success field in response',
+  /** Lastline's own error, "message (code)" as upstream's ApiError prints it. */
+  apiError: '{error}',
+  noData: 'no data field in response',
+});
 /** Upstream's client timeout. */
 const TIMEOUT_MS = 60_000;
 
@@ -41,13 +51,13 @@ export function readData(response: HttpResponse): unknown {
   if (response.status < 200 || response.status > 299) {
     const body = tryJson(response);
     const detail = body && body['success'] !== undefined ? `: ${apiError(body)}` : '';
-    throw new ModuleError(`${SERVICE} answered HTTP ${statusLine(response.status)}${detail}.`);
+    throw LASTLINE_API_MESSAGES.error('httpStatus', { status: statusLine(response.status), detail });
   }
   const body = response.json();
-  if (!isRecord(body)) throw new ModuleError(`${SERVICE} answered JSON that is not an API response (HTTP ${response.status}).`);
-  if (!('success' in body)) throw new ModuleError('no success field in response');
-  if (!body['success']) throw new ModuleError(apiError(body));
-  if (!('data' in body)) throw new ModuleError('no data field in response');
+  if (!isRecord(body)) throw LASTLINE_API_MESSAGES.error('notApiResponse', { status: response.status });
+  if (!('success' in body)) throw LASTLINE_API_MESSAGES.error('noSuccess');
+  if (!body['success']) throw LASTLINE_API_MESSAGES.error('apiError', { error: apiError(body) });
+  if (!('data' in body)) throw LASTLINE_API_MESSAGES.error('noData');
   return body['data'];
 }
 

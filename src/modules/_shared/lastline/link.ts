@@ -10,7 +10,14 @@
  * is always reached at its own https:// origin (the link's scheme, port and
  * user info are not used for it).
  */
-import { ModuleError } from '../../../base/errors.js';
+import { defineMessages } from '../../../base/messages.js';
+
+/** The analysis link's messages (upstream's "Link does not contain a valid task uuid"), declared by lastline_import. */
+export const LINK_MESSAGES = defineMessages({
+  linkNotUrl: 'Error parsing configuration: the analysis link is not a URL: {link}',
+  linkNotHttp: 'Error parsing configuration: the analysis link must be an https:// link to a Lastline portal.',
+  badUuid: 'Error processing input parameters: Link does not contain a valid task uuid',
+});
 
 /** Lastline's hosted portals (upstream's LL_HOSTED_DOMAINS). */
 export const HOSTED_PORTALS: readonly string[] = ['user.lastline.com', 'user.emea.lastline.com'];
@@ -35,14 +42,14 @@ export function parseAnalysisLink(link: string): AnalysisLink {
   try {
     url = new URL(link.trim());
   } catch {
-    throw new ModuleError(`Error parsing configuration: the analysis link is not a URL: ${link.trim().slice(0, 200)}`);
+    throw LINK_MESSAGES.error('linkNotUrl', { link: link.trim().slice(0, 200) });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ModuleError('Error parsing configuration: the analysis link must be an https:// link to a Lastline portal.');
+    throw LINK_MESSAGES.error('linkNotHttp');
   }
   // Upstream takes the first 32-hex run anywhere in the link.
   const taskUuid = /[a-fA-F0-9]{32}/.exec(link)?.[0];
-  if (!taskUuid) throw new ModuleError('Error processing input parameters: Link does not contain a valid task uuid');
+  if (!taskUuid) throw LINK_MESSAGES.error('badUuid');
   const hosted = isHostedPortal(url);
   return {
     link: link.trim(),

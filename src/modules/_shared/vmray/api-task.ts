@@ -10,6 +10,7 @@ import { settle, type TaskOutcome } from '../archives/offload.js';
 import { isRecord, type Json } from '../joe/json.js';
 import { convertReports, type VMRayOptions, type VMRayReport } from './parser.js';
 import { SummaryV1, SummaryV2 } from './reports.js';
+import { VMRAY_SUMMARY_FETCH_MESSAGES } from './messages.js';
 
 export interface DownloadedSummary {
   analysisId: string;
@@ -34,9 +35,9 @@ function parseSummary(bytes: Uint8Array, analysisId: string, file: string): Json
   try {
     report = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ModuleError(`VMRay answered an invalid ${file} for analysis ${analysisId} (not JSON).`, { cause: error });
+    throw VMRAY_SUMMARY_FETCH_MESSAGES.error('summaryNotJson', { file, analysisId }, { cause: error });
   }
-  if (!isRecord(report)) throw new ModuleError(`VMRay answered an invalid ${file} for analysis ${analysisId} (not a JSON object).`);
+  if (!isRecord(report)) throw VMRAY_SUMMARY_FETCH_MESSAGES.error('summaryNotObject', { file, analysisId });
   return report;
 }
 

@@ -15,6 +15,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';
 import { isRecord, str } from '../joe/json.js';
+import { VMRAY_API_MESSAGES } from './messages.js';
 
 const SERVICE = 'VMRay';
 /** Per request; the query's own timeout still applies. */
@@ -30,7 +31,11 @@ export class VMRayApiError extends ModuleError {
   ) {
     const tail = detail ? `: ${detail.replace(/\.$/, '')}` : '';
     // VMRay errors come with a non-2xx status; an error inside a 200 answer is named as such
-    super(status >= 200 && status <= 299 ? `${SERVICE} answered an error${tail}.` : `${SERVICE} answered HTTP ${statusLine(status)}${tail}.`);
+    super(
+      status >= 200 && status <= 299
+        ? VMRAY_API_MESSAGES.format('answeredError', { detail: tail })
+        : VMRAY_API_MESSAGES.format('httpStatus', { status: statusLine(status), detail: tail }),
+    );
   }
 }
 
@@ -42,10 +47,10 @@ export function serverUrl(raw: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ModuleError(`The VMRay url setting is not a valid URL: ${trimmed.slice(0, 200)}`);
+    throw VMRAY_API_MESSAGES.error('urlNotUrl', { url: trimmed.slice(0, 200) });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ModuleError('The VMRay url setting must be an https:// URL of the VMRay server.');
+    throw VMRAY_API_MESSAGES.error('urlNotHttp');
   }
   url.search = '';
   url.hash = '';
@@ -93,9 +98,9 @@ export class VMRayApi {
     try {
       body = response.json();
     } catch (error) {
-      throw new ModuleError(`${SERVICE} answered with invalid JSON (HTTP ${response.status}) for ${path}.`, { cause: error });
+      throw VMRAY_API_MESSAGES.error('invalidJson', { status: response.status, path }, { cause: error });
     }
-    if (!isRecord(body)) throw new ModuleError(`${SERVICE} answered ${path} with JSON that is not an API response.`);
+    if (!isRecord(body)) throw VMRAY_API_MESSAGES.error('notApiResponse', { path });
     if (body['result'] === 'error') throw new VMRayApiError(response.status, str(body['error_msg']));
     return body;
   }
@@ -105,10 +110,10 @@ export class VMRayApi {
     let body = await this.getJson(path);
     const data = body['data'];
     for (let page = 0; body['continuation_id'] !== undefined && body['continuation_id'] !== null; page += 1) {
-      if (!Array.isArray(data)) throw new ModuleError(`${SERVICE} answered ${path} with a continuation of something that is not a list.`);
-      if (page >= MAX_CONTINUATIONS) throw new ModuleError(`${SERVICE} continued its answer to ${path} more than ${MAX_CONTINUATIONS} times.`);
+      if (!Array.isArray(data)) throw VMRAY_API_MESSAGES.error('continuationNotList', { path });
+      if (page >= MAX_CONTINUATIONS) throw VMRAY_API_MESSAGES.error('tooManyContinuations', { path, max: MAX_CONTINUATIONS });
       const id = str(body['continuation_id']) ?? '';
-      if (!/^\d+$/.test(id)) throw new ModuleError(`${SERVICE} answered ${path} with an invalid continuation id.`);
+      if (!/^\d+$/.test(id)) throw VMRAY_API_MESSAGES.error('badContinuationId', { path });
       body = await this.getJson(`/rest/continuation/${id}`);
       const more = body['data'];
       if (Array.isArray(more)) data.push(...(more as unknown[]));

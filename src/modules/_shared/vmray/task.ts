@@ -1,11 +1,11 @@
 /** Worker task: parses an uploaded VMRay summary JSON (v1 or v2). */
-import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { settle, type TaskOutcome } from '../archives/offload.js';
 import { parseJsonUpload } from '../archives/upload.js';
 import { isRecord, rec, str } from '../joe/json.js';
 import { convertReports, type VMRayOptions } from './parser.js';
 import { SummaryV1, SummaryV2, v2Verdict } from './reports.js';
+import { SUMMARY_MESSAGES } from './messages.js';
 
 export interface VMRayTaskInput {
   data: Uint8Array;
@@ -22,7 +22,7 @@ function pythonIndentedJson(value: unknown): string {
 export default function vmrayTask(input: VMRayTaskInput): Promise<TaskOutcome<MispStandardResults>> {
   return settle(() => {
     const report = parseJsonUpload(input.data, 'a VMRay summary.json or summary_v2.json');
-    if (!isRecord(report)) throw new ModuleError('Uploaded file is not a summary.json: the JSON is not an object.');
+    if (!isRecord(report)) throw SUMMARY_MESSAGES.error('notAnObject');
     const attachment = input.attachReport
       ? { filename: input.filename, data: Buffer.from(pythonIndentedJson(report), 'utf8').toString('base64') }
       : undefined;
@@ -35,6 +35,6 @@ export default function vmrayTask(input: VMRayTaskInput): Promise<TaskOutcome<Mi
       return convertReports([{ parser, ...(attachment && { attachment }) }], input.options, v2Verdict(metadata['verdict']));
     }
     // upstream's message, kept: analysts search for it
-    throw new ModuleError('Uploaded file is not a summary.json (it has neither "analysis_details" nor "analysis_metadata").');
+    throw SUMMARY_MESSAGES.error('notSummary');
   });
 }

@@ -5,11 +5,11 @@
  * spans and a vertically merged one repeats the cell it continues; text in
  * tracked insertions, content controls and fields is not read.
  */
-import { ModuleError } from '../../../base/errors.js';
 import type { CountBudget } from '../../_shared/budget.js';
 import { cellBudget, checkText } from './budgets.js';
 import { OfficePackage } from './package.js';
 import { attr, childElements, firstChild, type XmlElement } from './xml.js';
+import { DOCUMENT_MESSAGES } from './messages.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -112,11 +112,11 @@ export async function docxText(bytes: Uint8Array): Promise<string> {
   const pkg = await OfficePackage.open(bytes, 'a .docx document');
   const { part, contentType } = await pkg.mainPart();
   if (contentType !== undefined && !/wordprocessingml\.document\.main|ms-word\.(document|template)\.macroEnabled\.main|wordprocessingml\.template\.main/.test(contentType)) {
-    throw new ModuleError(`the package is not a Word document (its main part is ${contentType})`);
+    throw DOCUMENT_MESSAGES.error('notWord', { contentType });
   }
   const root = await pkg.xml(part);
   const body = firstChild(root, W, 'body');
-  if (!body) throw new ModuleError(`${part} has no w:body element`);
+  if (!body) throw DOCUMENT_MESSAGES.error('noWordBody', { part });
   let text = '';
   for (const paragraph of childElements(body, W, 'p')) text = checkText(`${text}\n${paragraphText(paragraph)}`);
   // Merged cells repeat their text: what they may cost is counted, cells and text.

@@ -5,16 +5,14 @@
  * the indicators) and, except for PDF, the same text as `text`.
  * MISP's event-report "import from URL" reads `results[0].values`.
  */
-import { ModuleError } from '../../../base/errors.js';
 import { defineModule, type ModuleDefinition, type ModuleMeta } from '../../../core/module.js';
 import { decodeBase64Field } from '../../../core/query-helpers.js';
 import { legacyResults, type LegacyEntryInput } from '../../../misp/legacy-result.js';
 import { runOffloaded } from '../../_shared/archives/offload.js';
+import { DOCUMENT_MESSAGES } from './messages.js';
 import type { DocumentFormat, DocumentTaskInput } from './task.js';
 
 const TASK = new URL('./task.js', import.meta.url);
-
-export const NO_DATA = "Couldn't fetch attachment (JSON 'data' is empty). Are you using the 'Query enrichment' action?";
 
 export interface DocumentModuleSpec {
   name: string;
@@ -33,14 +31,14 @@ export function documentModule(spec: DocumentModuleSpec): ModuleDefinition {
     moduleType: ['expansion'],
     meta: spec.meta,
     attributes: { input: ['attachment'], output: ['freetext', 'text'] },
-    messages: { noData: NO_DATA },
+    messages: DOCUMENT_MESSAGES,
     async handle(query, ctx) {
       const attachment = query['attachment'];
       const filename = typeof attachment === 'string' ? attachment : String(attachment);
       const raw = query['data'];
-      if (raw === undefined || raw === null || raw === '') throw new ModuleError(NO_DATA);
+      if (raw === undefined || raw === null || raw === '') throw DOCUMENT_MESSAGES.error('noData');
       const data = decodeBase64Field(query);
-      if (data.length === 0) throw new ModuleError(NO_DATA);
+      if (data.length === 0) throw DOCUMENT_MESSAGES.error('noData');
       const text = await runOffloaded<DocumentTaskInput, string>(ctx, TASK, { format: spec.format, data });
       const comment = `${spec.commentPrefix} from file ${filename}`;
       const entries: LegacyEntryInput[] = [{ types: ['freetext'], values: text, comment }];

@@ -1,8 +1,8 @@
 /** Shared pieces of the OpenDocument formats (odt, ods): the content part and paragraph text. */
-import { ModuleError } from '../../../base/errors.js';
 import { checkText } from './budgets.js';
 import { OfficePackage } from './package.js';
 import { attr, firstChild, isElement, type XmlElement } from './xml.js';
+import { DOCUMENT_MESSAGES } from './messages.js';
 
 export const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
 export const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
@@ -54,14 +54,14 @@ export function paragraphText(element: XmlElement): string {
 /** The office:body child (office:text, office:spreadsheet) of content.xml. */
 export async function odfBody(bytes: Uint8Array, kind: string, bodyName: 'text' | 'spreadsheet'): Promise<XmlElement> {
   const pkg = await OfficePackage.open(bytes, kind);
-  if (!pkg.has('content.xml')) throw new ModuleError("the package has no content.xml (not an OpenDocument file)");
+  if (!pkg.has('content.xml')) throw DOCUMENT_MESSAGES.error('noOdfContent');
   if (pkg.has('mimetype')) {
     const mimetype = new TextDecoder().decode(await pkg.bytes('mimetype')).trim();
     const expected = bodyName === 'text' ? /^application\/vnd\.oasis\.opendocument\.text(-template|-master)?$/ : /^application\/vnd\.oasis\.opendocument\.spreadsheet(-template)?$/;
-    if (!expected.test(mimetype)) throw new ModuleError(`the package is ${mimetype || 'of no declared type'}, not ${kind}`);
+    if (!expected.test(mimetype)) throw DOCUMENT_MESSAGES.error('wrongOdfType', { mimetype: mimetype || 'of no declared type', kind });
   }
   const content = await pkg.xml('content.xml');
   const body = firstChild(firstChild(content, OFFICE, 'body') ?? content, OFFICE, bodyName);
-  if (!body) throw new ModuleError(`content.xml has no office:body/office:${bodyName}`);
+  if (!body) throw DOCUMENT_MESSAGES.error('noOdfBody', { body: bodyName });
   return body;
 }

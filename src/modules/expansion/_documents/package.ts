@@ -5,10 +5,10 @@
  * are inflated for one document, whatever its parts claim, and at most
  * MAX_DOCUMENT_ELEMENTS elements are parsed from them (budgets.ts).
  */
-import { ModuleError } from '../../../base/errors.js';
 import { ByteBudget, isZip, ZipArchive } from '../../_shared/archives/index.js';
 import { elementBudget } from './budgets.js';
 import { attr, childElements, parseXml, type XmlElement } from './xml.js';
+import { DOCUMENT_MESSAGES } from './messages.js';
 
 /** Inflated bytes one document may cost (XML is bulky; the parsed tree costs several times more). */
 export const DOCUMENT_BUDGET = 96 * 1024 * 1024;
@@ -39,9 +39,9 @@ export class OfficePackage {
 
   /** Opens the bytes as a zip package; `kind` ("a .docx document") names the expected format in errors. */
   static async open(bytes: Uint8Array, kind: string): Promise<OfficePackage> {
-    if (!isZip(bytes)) throw new ModuleError(`the file is not ${kind}: it is not a zip package`);
+    if (!isZip(bytes)) throw DOCUMENT_MESSAGES.error('notZip', { kind });
     const zip = await ZipArchive.open(bytes, {}, 'The document package');
-    if (zip.encrypted) throw new ModuleError('the document package is encrypted');
+    if (zip.encrypted) throw DOCUMENT_MESSAGES.error('encrypted');
     return new OfficePackage(zip);
   }
 
@@ -50,7 +50,7 @@ export class OfficePackage {
   }
 
   async bytes(part: string): Promise<Uint8Array> {
-    if (!this.#zip.has(part)) throw new ModuleError(`the package has no part "${part}"`);
+    if (!this.#zip.has(part)) throw DOCUMENT_MESSAGES.error('noPart', { part });
     return this.#zip.read(part, { budget: this.#budget });
   }
 
@@ -81,7 +81,7 @@ export class OfficePackage {
   async mainPart(): Promise<{ part: string; contentType: string | undefined }> {
     const rels = await this.relationships('');
     const main = rels.find((rel) => !rel.external && (rel.type === OFFICE_DOCUMENT_REL || rel.type === STRICT_OFFICE_DOCUMENT_REL));
-    if (!main) throw new ModuleError('the package has no main document (no officeDocument relationship in _rels/.rels)');
+    if (!main) throw DOCUMENT_MESSAGES.error('noMainPart');
     return { part: main.target, contentType: await this.contentType(main.target) };
   }
 

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { ModuleError } from '../../../base/errors.js';
+import { PDF_MESSAGES } from '../../_shared/pdf-messages.js';
 import { checkPdfStreams } from './pdf-streams.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 
@@ -15,17 +16,17 @@ function packageDir(): string {
   return createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown): ModuleError {
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
-  if (name === 'PasswordException') return 'the PDF is protected by a password';
-  if (name === 'InvalidPDFException') return `the file is not a PDF or is damaged (${message})`;
-  return message;
+  if (name === 'PasswordException') return PDF_MESSAGES.error('pdfPassword', {}, { cause: error });
+  if (name === 'InvalidPDFException') return PDF_MESSAGES.error('pdfDamaged', { detail: message }, { cause: error });
+  return PDF_MESSAGES.error('pdfUnreadable', { detail: message }, { cause: error });
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   if (bytes.length < 5 || Buffer.from(bytes.subarray(0, 1024)).toString('latin1').indexOf('%PDF-') < 0) {
-    throw new ModuleError('the file is not a PDF (no %PDF- header)');
+    throw PDF_MESSAGES.error('notPdf');
   }
   checkPdfStreams(bytes);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -44,7 +45,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
       verbosity: 0,
     }).promise;
   } catch (error) {
-    throw new ModuleError(describe(error), { cause: error });
+    throw describe(error);
   }
 }
 

@@ -6,10 +6,10 @@
  * python-pptx gives it. Groups, tables and charts have no `text` there, so
  * they are skipped here too.
  */
-import { ModuleError } from '../../../base/errors.js';
 import { checkText } from './budgets.js';
 import { OfficePackage } from './package.js';
 import { attr, childElements, firstChild, type XmlElement } from './xml.js';
+import { DOCUMENT_MESSAGES } from './messages.js';
 
 const P = 'http://schemas.openxmlformats.org/presentationml/2006/main';
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -41,7 +41,7 @@ export async function pptxText(bytes: Uint8Array): Promise<string> {
   const pkg = await OfficePackage.open(bytes, 'a .pptx presentation');
   const { part, contentType } = await pkg.mainPart();
   if (contentType !== undefined && !/presentationml\.(presentation|slideshow|template)\.main|ms-powerpoint\.(presentation|slideshow|template)\.macroEnabled\.main/.test(contentType)) {
-    throw new ModuleError(`the package is not a PowerPoint presentation (its main part is ${contentType})`);
+    throw DOCUMENT_MESSAGES.error('notPowerPoint', { contentType });
   }
   const presentation = await pkg.xml(part);
   const rels = new Map((await pkg.relationships(part)).map((rel) => [rel.id, rel]));

@@ -4,7 +4,6 @@
  * corrupt upload, not a server fault), except a resource budget exceeded
  * (budgets.ts), answered as it is.
  */
-import { ModuleError } from '../../../base/errors.js';
 import { settle, type TaskOutcome } from '../../_shared/archives/offload.js';
 import { BudgetExceededError } from '../../_shared/budget.js';
 import { checkText } from './budgets.js';
@@ -14,6 +13,7 @@ import { odtText } from './odt.js';
 import { pdfText } from './pdf.js';
 import { pptxText } from './pptx.js';
 import { xlsxText } from './xlsx.js';
+import { DOCUMENT_MESSAGES } from './messages.js';
 
 export type DocumentFormat = 'docx' | 'pptx' | 'odt' | 'ods' | 'xlsx' | 'pdf';
 
@@ -40,7 +40,7 @@ export default async function extractDocumentText({ format, data }: DocumentTask
       // A budget names itself: the file may be fine, this server will not read that much of it.
       if (error instanceof BudgetExceededError) throw error;
       const detail = error instanceof Error ? error.message : String(error);
-      throw new ModuleError(`Couldn't analyze file as ${reader.label}. Error was: ${detail.replace(/\.$/, '')}.`);
+      throw DOCUMENT_MESSAGES.error('unreadable', { kind: reader.label, detail: detail.replace(/\.$/, '') });
     }
   });
 }

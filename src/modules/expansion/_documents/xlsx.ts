@@ -8,13 +8,13 @@
  * before reading, which pandas ≥ 1.0 refuses, so every .xlsx failed with a
  * generic error.
  */
-import { ModuleError } from '../../../base/errors.js';
 import { columnFromParser } from './infer.js';
 import { frameToString, NAN, pyStr, type Column, type PyValue } from './frame.js';
 import { cellBudget } from './budgets.js';
 import { OfficePackage } from './package.js';
 import { cellValue, columnOf, dateStyles, MAIN, stringItemText, type CellContext } from './xlsx-cells.js';
 import { attr, childElements, firstChild, type XmlElement } from './xml.js';
+import { DOCUMENT_MESSAGES } from './messages.js';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const EMPTY: PyValue = { t: 'str', v: '' };
@@ -89,7 +89,7 @@ export async function xlsxText(bytes: Uint8Array): Promise<string> {
   const pkg = await OfficePackage.open(bytes, 'an .xlsx workbook');
   const { part, contentType } = await pkg.mainPart();
   if (contentType !== undefined && !/spreadsheetml\.(sheet|template)\.main|ms-excel\.(sheet|template)\.macroEnabled\.main/.test(contentType)) {
-    throw new ModuleError(`the package is not an Excel workbook (its main part is ${contentType})`);
+    throw DOCUMENT_MESSAGES.error('notExcel', { contentType });
   }
   const workbook = await pkg.xml(part);
   const rels = await pkg.relationships(part);
@@ -100,7 +100,7 @@ export async function xlsxText(bytes: Uint8Array): Promise<string> {
   const first = sheets
     .map((sheet) => relById.get(attr(sheet, REL, 'id') ?? ''))
     .find((rel) => rel !== undefined && !rel.external && rel.type.endsWith('/worksheet') && pkg.has(rel.target));
-  if (!first) throw new ModuleError('the workbook has no worksheet');
+  if (!first) throw DOCUMENT_MESSAGES.error('noWorksheet');
 
   const strings = byType('/sharedStrings');
   const styles = byType('/styles');

@@ -6,8 +6,8 @@
  * once: fast-xml-parser leaves numeric references as they are.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ModuleError } from '../../../base/errors.js';
 import { countXmlElements, type CountBudget } from '../../_shared/budget.js';
+import { DOCUMENT_MESSAGES } from './messages.js';
 
 export interface XmlElement {
   /** Namespace URI ('' when none). */
@@ -119,10 +119,10 @@ export function parseXml(bytes: Uint8Array, part: string, budget?: CountBudget):
   budget?.take(countXmlElements(text), part);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new ModuleError(`${part} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
+    throw DOCUMENT_MESSAGES.error('badXml', { part, reason: valid.err.msg, line: valid.err.line, column: valid.err.col });
   }
   const root = convert(PARSER.parse(text) as Ordered[], new Map()).find(isElement);
-  if (!root) throw new ModuleError(`${part} holds no XML element`);
+  if (!root) throw DOCUMENT_MESSAGES.error('noXmlElement', { part });
   return root;
 }
 

@@ -7,7 +7,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { SharedResources } from '../../../core/resource-cache.js';
 import type { Reader, Response } from 'maxmind';
-import { ModuleError } from '../../../base/errors.js';
+import type { ModuleError } from '../../../base/errors.js';
+import { GEOIP_MESSAGES } from './messages.js';
 
 export interface GeoDatabase {
   reader: Reader<Response>;
@@ -22,10 +23,10 @@ export function settingName(moduleName: string): string {
 function readError(error: unknown, path: string, moduleName: string): ModuleError {
   const code = (error as NodeJS.ErrnoException).code;
   const setting = settingName(moduleName);
-  if (code === 'ENOENT') return new ModuleError(`Unable to locate the GeoLite database you specified (${path}): check ${setting}.`);
-  if (code === 'EISDIR') return new ModuleError(`The GeoLite database path ${path} is a directory, not an .mmdb file: check ${setting}.`);
-  if (code === 'EACCES' || code === 'EPERM') return new ModuleError(`The GeoLite database ${path} cannot be read (permission denied): check ${setting} and the file's permissions.`);
-  return new ModuleError(`The GeoLite database ${path} cannot be read (${code ?? 'I/O error'}): check ${setting}.`);
+  if (code === 'ENOENT') return GEOIP_MESSAGES.error('fileMissing', { path, setting });
+  if (code === 'EISDIR') return GEOIP_MESSAGES.error('fileIsDirectory', { path, setting });
+  if (code === 'EACCES' || code === 'EPERM') return GEOIP_MESSAGES.error('fileNotReadable', { path, setting });
+  return GEOIP_MESSAGES.error('fileReadError', { path, code: code ?? 'I/O error', setting });
 }
 
 /** The database, from the server's cache while the file is unchanged. */
@@ -50,20 +51,18 @@ export async function openGeoDatabase(path: string, moduleName: string, accepts:
   }
   const setting = settingName(moduleName);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    throw new ModuleError(`The file ${path} (${setting}) is gzip-compressed: decompress it to the .mmdb file.`);
+    throw GEOIP_MESSAGES.error('gzipped', { path, setting });
   }
   const { Reader } = await import('maxmind');
   let reader: Reader<Response>;
   try {
     reader = new Reader<Response>(bytes);
   } catch (error) {
-    throw new ModuleError(`The file ${path} (${setting}) is not a MaxMind DB (.mmdb) file: ${(error as Error).message}.`);
+    throw GEOIP_MESSAGES.error('notMmdb', { path, setting, reason: (error as Error).message });
   }
   const databaseType = String(reader.metadata.databaseType ?? '');
   if (!accepts.some((kind) => databaseType.includes(kind))) {
-    throw new ModuleError(
-      `The database ${path} (${setting}) is a ${databaseType || 'untyped'} database; ${moduleName} needs a database of type ${accepts.join(' or ')}.`,
-    );
+    throw GEOIP_MESSAGES.error('wrongDatabaseType', { path, setting, databaseType: databaseType || 'untyped', module: moduleName, accepts: accepts.join(' or ') });
   }
   return { reader, databaseType };
 }

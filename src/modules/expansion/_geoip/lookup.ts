@@ -5,12 +5,12 @@
  */
 import { isIP } from 'node:net';
 import type { Response } from 'maxmind';
-import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext, ModuleResult, Query } from '../../../core/module.js';
 import { findLegacyInput } from '../../../core/query-helpers.js';
 import { legacyResults } from '../../../misp/legacy-result.js';
 import type { LegacyValue } from '../../../misp/types.js';
 import { cachedGeoDatabase, settingName } from './database.js';
+import { GEOIP_MESSAGES } from './messages.js';
 
 export const GEOIP_INPUT = ['ip-src', 'ip-dst', 'domain|ip'] as const;
 
@@ -26,7 +26,7 @@ export interface GeoipSpec {
 
 function queriedIp(query: Query): string {
   const input = findLegacyInput(query, ['ip-dst', 'ip-src', 'domain|ip']);
-  if (!input) throw new ModuleError(`This module needs one of ${GEOIP_INPUT.join(', ')} in the request.`);
+  if (!input) throw GEOIP_MESSAGES.error('noInput', { inputs: GEOIP_INPUT.join(', ') });
   const ip = input.type === 'domain|ip' ? (input.value.split('|')[1] ?? '') : input.value;
   return ip.trim();
 }
@@ -39,17 +39,15 @@ export function pyStr(value: unknown): string {
 export async function geoipQuery(query: Query, ctx: ModuleContext, spec: GeoipSpec): Promise<ModuleResult> {
   const path = ctx.config['local_geolite_db'];
   if (!path) {
-    throw new ModuleError(
-      `Please specify the path of your local copy of ${spec.databaseLabel}: set ${settingName(spec.moduleName)} in MISP's server settings.`,
-    );
+    throw GEOIP_MESSAGES.error('noDatabase', { database: spec.databaseLabel, setting: settingName(spec.moduleName) });
   }
   const ip = queriedIp(query);
-  if (isIP(ip) === 0) throw new ModuleError(`GeoIP resolving error: '${ip}' does not appear to be an IPv4 or IPv6 address`);
+  if (isIP(ip) === 0) throw GEOIP_MESSAGES.error('notAnIp', { ip });
   const { reader } = await cachedGeoDatabase(ctx.resources, path, spec.moduleName, spec.accepts);
   if (isIP(ip) === 6 && reader.metadata.ipVersion === 4) {
-    throw new ModuleError(`GeoIP resolving error: ${ip} is an IPv6 address and the database only holds IPv4 networks.`);
+    throw GEOIP_MESSAGES.error('ipv6InIpv4Database', { ip });
   }
   const record = reader.get(ip);
-  if (!record) throw new ModuleError(`GeoIP resolving error: The address ${ip} is not in the database.`);
+  if (!record) throw GEOIP_MESSAGES.error('notInDatabase', { ip });
   return legacyResults([{ types: ['freetext'], values: spec.render(record) }]);
 }

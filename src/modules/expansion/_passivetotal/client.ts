@@ -4,7 +4,7 @@
  * `PT-INTEGRATION: MISP` header the module adds, a 30 s timeout), and the
  * mapping of PassiveTotal's failures to the module's messages.
  */
-import { ModuleError } from '../../../base/errors.js';
+import { defineMessages } from '../../../base/messages.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { HttpStatusError, type HttpResponse } from '../../../net/index.js';
 import { VERSION } from '../../../version.js';
@@ -15,14 +15,15 @@ const SERVICE = 'PassiveTotal';
 /** The SDK's `Client.TIMEOUT`. */
 const TIMEOUT_MS = 30_000;
 
-export const PT_MESSAGES = {
+export const PT_MESSAGES = defineMessages({
   noConfig: 'Configuration is missing from the request.',
   noAuth: 'PassiveTotal authentication is missing.',
   apiError: 'We hit an error, time to bail!',
   quota: 'API quota exceeded.',
   credentials: 'PassiveTotal refused the credentials (HTTP {status}): check the username and api_key settings.',
   notJson: 'PassiveTotal answered with JSON that is not an object (HTTP {status}).',
-} as const;
+  noInput: 'The request has none of {inputs} as a string.',
+});
 
 export interface Credentials {
   username: string;
@@ -50,10 +51,6 @@ export function passiveTotalClient(ctx: ModuleContext, credentials: Credentials)
   };
 }
 
-function statusMessage(template: string, status: number): string {
-  return template.replace('{status}', String(status));
-}
-
 /** The body as a JSON object when it is one (error answers may be anything). */
 function tryJson(response: HttpResponse): JsonRecord | undefined {
   try {
@@ -72,20 +69,20 @@ function readAnswer(ctx: ModuleContext, path: string, response: HttpResponse): J
   const { status } = response;
   if (status < 200 || status > 299) {
     const body = tryJson(response);
-    if (isQuotaMessage(body)) throw new ModuleError(PT_MESSAGES.quota);
-    if (status === 401 || status === 403) throw new ModuleError(statusMessage(PT_MESSAGES.credentials, status));
+    if (isQuotaMessage(body)) throw PT_MESSAGES.error('quota');
+    if (status === 401 || status === 403) throw PT_MESSAGES.error('credentials', { status });
     if (body && 'error' in body) logApiError(ctx, path, body);
     throw new HttpStatusError(SERVICE, status, response);
   }
   // Invalid JSON on a 2xx: a ModuleError naming PassiveTotal and the status.
   const parsed = response.json();
-  if (!isRecord(parsed)) throw new ModuleError(statusMessage(PT_MESSAGES.notJson, status));
+  if (!isRecord(parsed)) throw PT_MESSAGES.error('notJson', { status });
   // Upstream checks the error first, then the quota message.
   if ('error' in parsed) {
     logApiError(ctx, path, parsed);
-    throw new ModuleError(PT_MESSAGES.apiError);
+    throw PT_MESSAGES.error('apiError');
   }
-  if (isQuotaMessage(parsed)) throw new ModuleError(PT_MESSAGES.quota);
+  if (isQuotaMessage(parsed)) throw PT_MESSAGES.error('quota');
   return parsed;
 }
 

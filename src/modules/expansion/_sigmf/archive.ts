@@ -6,7 +6,7 @@
  * archive object with `expands`. Upstream stops at the first pair it finds
  * last; every pair is returned here.
  */
-import { ModuleError } from '../../../base/errors.js';
+import { SIGMF_MESSAGES } from './messages.js';
 import type { ModuleResult } from '../../../core/module.js';
 import { MispResultBuilder } from '../../../misp/standard-result.js';
 import { ArchiveError } from '../../_shared/archives/errors.js';
@@ -20,18 +20,18 @@ const DATA = '.sigmf-data';
 
 export function expandArchive(object: InputObject): ModuleResult {
   const attribute = findRelation(object, 'SigMF-archive');
-  if (!attribute) throw new ModuleError('No SigMF-archive attribute found');
+  if (!attribute) throw SIGMF_MESSAGES.error('noArchive');
   let bytes: Uint8Array = attachmentBytes(attribute, 'SigMF-archive');
   let files;
   try {
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = decompressGzip(bytes, new ByteBudget(), 'The SigMF archive');
     files = readTar(bytes, {}, 'The SigMF archive').filter((entry) => entry.type === 'file');
   } catch (error) {
-    if (error instanceof ArchiveError) throw new ModuleError(`An error occured when processing the SigMF archive: ${error.message}`);
+    if (error instanceof ArchiveError) throw SIGMF_MESSAGES.error('badArchive', { reason: error.message });
     throw error;
   }
   const metas = files.filter((f) => f.name.endsWith(META));
-  if (metas.length === 0) throw new ModuleError('No SigMF metadata file found');
+  if (metas.length === 0) throw SIGMF_MESSAGES.error('noMetaInArchive');
   const result = new MispResultBuilder();
   for (const meta of metas) {
     const stem = meta.name.slice(0, -META.length);

@@ -1,5 +1,5 @@
 /** Reading the object MISP sends for object enrichment (PROTOCOL.md §2.3). */
-import { ModuleError } from '../../../base/errors.js';
+import { SIGMF_MESSAGES } from './messages.js';
 import { decodeBase64 } from '../../../core/query-helpers.js';
 
 export interface ObjectAttribute {
@@ -17,10 +17,10 @@ export interface InputObject {
 }
 
 export function requireObject(value: unknown): InputObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ModuleError('No object provided');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw SIGMF_MESSAGES.error('notAnObject');
   const object = value as Record<string, unknown>;
-  if (!Array.isArray(object['Attribute'])) throw new ModuleError('Empty Attribute list');
-  if (typeof object['uuid'] !== 'string' || object['uuid'] === '') throw new ModuleError('The object has no uuid to reference.');
+  if (!Array.isArray(object['Attribute'])) throw SIGMF_MESSAGES.error('noAttributes');
+  if (typeof object['uuid'] !== 'string' || object['uuid'] === '') throw SIGMF_MESSAGES.error('noUuid');
   return {
     name: typeof object['name'] === 'string' ? object['name'] : '',
     uuid: object['uuid'],
@@ -36,8 +36,8 @@ export function findRelation(object: InputObject, relation: string): ObjectAttri
 /** The attachment's content; a clear error when it is missing or not base64. */
 export function attachmentBytes(attribute: ObjectAttribute, relation: string): Buffer {
   const data = attribute.data;
-  if (typeof data !== 'string' || data === '') throw new ModuleError(`The ${relation} attribute carries no file content ("data").`);
-  return decodeBase64(data, `The ${relation} attribute's "data" is not valid base64.`);
+  if (typeof data !== 'string' || data === '') throw SIGMF_MESSAGES.error('noContent', { relation });
+  return decodeBase64(data, SIGMF_MESSAGES.format('notBase64', { relation }));
 }
 
 export function attachmentName(attribute: ObjectAttribute, fallback: string): string {

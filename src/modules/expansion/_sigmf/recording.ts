@@ -5,7 +5,7 @@
  * `expands`.
  */
 import { createHash } from 'node:crypto';
-import { ModuleError } from '../../../base/errors.js';
+import { SIGMF_MESSAGES } from './messages.js';
 import type { ModuleContext, ModuleResult } from '../../../core/module.js';
 import type { AttributeType } from '../../../misp/attribute-types.js';
 import type { RelationOf } from '../../../misp/templates/index.js';
@@ -14,7 +14,6 @@ import { attachmentBytes, attachmentName, findRelation, type InputObject } from 
 import type { SpectrogramInput, SpectrogramOutput } from './spectrogram-task.js';
 
 const SPECTROGRAM_TASK = new URL('./spectrogram-task.js', import.meta.url);
-const INVALID = 'Provided .sigmf-meta and .sigmf-data is not a valid SigMF file';
 
 /** `core:` global fields → relation and type, as upstream maps them (sha512 as the template types it: upstream sent text, which MISP's checks refuse; the hash is verified against the data first). */
 type Relation = RelationOf<'sigmf-expanded-recording'>;
@@ -38,15 +37,15 @@ function parseMetadata(bytes: Buffer): Global {
   try {
     meta = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new ModuleError('Provided .sigmf-meta is not a valid JSON string');
+    throw SIGMF_MESSAGES.error('metaNotJson');
   }
   const global = (meta as { global?: unknown } | null)?.global;
   if (typeof global !== 'object' || global === null || Array.isArray(global)) {
-    throw new ModuleError(`${INVALID}: the metadata has no "global" object.`);
+    throw SIGMF_MESSAGES.error('noGlobal');
   }
   const g = global as Global;
-  if (typeof g['core:datatype'] !== 'string') throw new ModuleError(`${INVALID}: "global" has no core:datatype.`);
-  if (typeof g['core:version'] !== 'string') throw new ModuleError(`${INVALID}: "global" has no core:version.`);
+  if (typeof g['core:datatype'] !== 'string') throw SIGMF_MESSAGES.error('noDatatype');
+  if (typeof g['core:version'] !== 'string') throw SIGMF_MESSAGES.error('noVersion');
   return g;
 }
 
@@ -58,20 +57,20 @@ async function waterfall(ctx: ModuleContext, data: Buffer, global: Global): Prom
   const channels = typeof global['core:num_channels'] === 'number' && global['core:num_channels'] >= 1 ? Math.floor(global['core:num_channels']) : 1;
   const input: SpectrogramInput = { data, datatype: global['core:datatype'] as string, channels };
   const output = await ctx.workers.run<SpectrogramInput, SpectrogramOutput>(SPECTROGRAM_TASK, input);
-  if (!output.ok) throw new ModuleError(`Could not generate plots: ${output.error}`);
+  if (!output.ok) throw SIGMF_MESSAGES.error('noPlots', { reason: output.error });
   return output.png;
 }
 
 export async function expandRecording(object: InputObject, ctx: ModuleContext): Promise<ModuleResult> {
   const metaAttribute = findRelation(object, 'SigMF-meta');
   const dataAttribute = findRelation(object, 'SigMF-data');
-  if (!metaAttribute) throw new ModuleError('No SigMF-meta attribute');
-  if (!dataAttribute) throw new ModuleError('No SigMF-data attribute');
+  if (!metaAttribute) throw SIGMF_MESSAGES.error('noMeta');
+  if (!dataAttribute) throw SIGMF_MESSAGES.error('noData');
   const global = parseMetadata(attachmentBytes(metaAttribute, 'SigMF-meta'));
   const data = attachmentBytes(dataAttribute, 'SigMF-data');
   const sha512 = global['core:sha512'];
   if (typeof sha512 === 'string' && sha512.toLowerCase() !== createHash('sha512').update(data).digest('hex')) {
-    throw new ModuleError(`${INVALID}: the data does not match the metadata's core:sha512.`);
+    throw SIGMF_MESSAGES.error('badChecksum');
   }
   const png = await waterfall(ctx, data, global);
   const stem = attachmentName(dataAttribute, 'recording.sigmf-data').replace('.sigmf-data', '');

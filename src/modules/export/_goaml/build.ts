@@ -16,6 +16,7 @@
  * no longer crash the export: the missing element is left out or the
  * reference skipped.
  */
+import { defineMessages } from '../../../base/messages.js';
 import type { EventObject, NormalizedEvent } from '../../../misp/event-types.js';
 
 type Mapping = Record<string, string>;
@@ -152,7 +153,12 @@ function submissionDate(timestamp: string | undefined): string {
 const firstValue = (obj: EventObject, relation: string): string | undefined =>
   obj.Attribute.find((a) => a.object_relation === relation)?.value;
 
-export class GoAmlError extends Error {}
+/** The messages of the goAML export (upstream's for an event it cannot report). */
+export const GOAML_MESSAGES = defineMessages({
+  noObject: 'There is no object in this event.',
+  noTransaction: 'There is no transaction object in this event.',
+  noReportingEntity: 'Configuration error: set rentity_id (Plugin.Export_goamlexport_rentity_id) to your goAML reporting entity id.',
+});
 
 type FundsFields = Record<'from' | 'to', { funds?: string; country?: string }>;
 
@@ -264,9 +270,9 @@ class GoAmlBuilder {
   }
 }
 
-/** The goAML report of one event; throws GoAmlError when the event has no transaction, as upstream. */
+/** The goAML report of one event; refuses an event without a transaction, as upstream. */
 export function buildGoAml(event: NormalizedEvent, rentityId: string): string {
-  if (event.objects.length === 0) throw new GoAmlError('There is no object in this event.');
-  if (!event.objects.some((o) => o.name === 'transaction')) throw new GoAmlError('There is no transaction object in this event.');
+  if (event.objects.length === 0) throw GOAML_MESSAGES.error('noObject');
+  if (!event.objects.some((o) => o.name === 'transaction')) throw GOAML_MESSAGES.error('noTransaction');
   return new GoAmlBuilder(event).build(rentityId);
 }

@@ -4,13 +4,13 @@
  * set and be a plain duration: an empty one gives queries the target tool
  * rejects (`now- now`, `ago()`), and anything else could alter the query.
  */
-import { ModuleError } from '../../../base/errors.js';
+import { PERIOD_MESSAGES } from './messages.js';
 
 export function requirePeriod(setting: string | undefined, pattern: RegExp, examples: string): string {
   const period = (setting ?? '').trim();
-  if (period === '') throw new ModuleError(`Set the "Period" setting of the module: how far back the queries look (${examples}).`);
+  if (period === '') throw PERIOD_MESSAGES.error('noPeriod', { examples });
   if (!pattern.test(period)) {
-    throw new ModuleError(`The "Period" setting must be a duration such as ${examples} (got ${JSON.stringify(period.slice(0, 40))}).`);
+    throw PERIOD_MESSAGES.error('badPeriod', { examples, period: JSON.stringify(period.slice(0, 40)) });
   }
   return period;
 }

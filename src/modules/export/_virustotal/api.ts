@@ -4,7 +4,8 @@
  * answers are read. VirusTotal API v3 errors look like
  * `{"error": {"code": "WrongCredentialsError", "message": "Wrong API key"}}`.
  */
-import { ModuleError } from '../../../base/errors.js';
+import type { ModuleError } from '../../../base/errors.js';
+import { defineMessages } from '../../../base/messages.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpResponse } from '../../../net/types.js';
@@ -13,12 +14,16 @@ export const VT_API = 'https://www.virustotal.com/api/v3';
 /** Used in ModuleErrors the network layer writes ("VirusTotal answered with invalid JSON (HTTP 200)."). */
 export const VT_SERVICE = 'VirusTotal';
 
-/** Upstream's message, word for word. */
-export const MISSING_KEY = 'A VirusTotal api key is required for this module.';
+/** Declared by both VirusTotal exports; the missing key is upstream's message, word for word. */
+export const VT_MESSAGES = defineMessages({
+  missingKey: 'A VirusTotal api key is required for this module.',
+  vtStatus: 'VirusTotal answered HTTP {status} while {doing}{detail}.',
+  vtNotObject: 'VirusTotal answered with JSON that is not an object while {doing}.',
+});
 
 export function requireApiKey(ctx: ModuleContext): string {
   const key = ctx.config['vt_api_key']?.trim();
-  if (!key) throw new ModuleError(MISSING_KEY);
+  if (!key) throw VT_MESSAGES.error('missingKey');
   return key;
 }
 
@@ -46,12 +51,12 @@ export function vtErrorMessage(response: HttpResponse): string | undefined {
 export function vtStatusError(response: HttpResponse, doing: string): ModuleError {
   const detail = vtErrorMessage(response);
   const suffix = detail ? `: ${detail.replace(/\.$/, '')}` : '';
-  return new ModuleError(`VirusTotal answered HTTP ${statusLine(response.status)} while ${doing}${suffix}.`);
+  return VT_MESSAGES.error('vtStatus', { status: statusLine(response.status), doing, detail: suffix });
 }
 
 /** The JSON object of a 200 answer; a clear ModuleError when it is not JSON or not an object. */
 export function vtJson(response: HttpResponse, doing: string): Json {
   const body = response.json();
-  if (!isRecord(body)) throw new ModuleError(`VirusTotal answered with JSON that is not an object while ${doing}.`);
+  if (!isRecord(body)) throw VT_MESSAGES.error('vtNotObject', { doing });
   return body;
 }

@@ -8,9 +8,9 @@
  * saved a graph built from less; here a refused key (401), an exhausted
  * quota (429) or a server error stops the export with a clear message.
  */
-import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { HttpRequestOptions, HttpResponse } from '../../../net/types.js';
+import { GRAPH_MESSAGES } from './messages.js';
 import { VT_API, VT_SERVICE, isRecord, vtErrorMessage, vtJson, vtStatusError, type Json } from '../_virustotal/api.js';
 import { GRAPH_LINK_PREFIX } from './misp-attributes.js';
 import { endpointOf } from './node-types.js';
@@ -100,7 +100,7 @@ export class VtGraphApi {
   async loadGraph(graphId: string): Promise<Json> {
     const response = await this.send(`graphs/${segment(graphId)}`);
     if (response.status !== 200) {
-      throw new ModuleError(`Error to find graph with id: ${graphId}. Response code: ${response.status}.`);
+      throw GRAPH_MESSAGES.error('graphNotFound', { graphId, status: response.status });
     }
     return vtJson(response, `loading the graph ${graphId}`);
   }
@@ -108,9 +108,9 @@ export class VtGraphApi {
   /** The users and groups who may view or edit a saved graph (`_pull_viewers`, `_pull_editors`). */
   async collaborators(graphId: string, kind: CollaboratorKind): Promise<Collaborators> {
     const response = await this.send(`graphs/${segment(graphId)}/relationships/${kind}`);
-    if (response.status !== 200) throw new ModuleError(`Error while pulling ${kind}; code: ${response.status}`);
+    if (response.status !== 200) throw GRAPH_MESSAGES.error('pullFailed', { kind, status: response.status });
     const data = vtJson(response, `reading the ${kind} of the graph ${graphId}`)['data'];
-    if (!Array.isArray(data)) throw new ModuleError(`Unexpected error in json structure at get_graph_${kind}: no data list.`);
+    if (!Array.isArray(data)) throw GRAPH_MESSAGES.error('noDataList', { kind });
     const result: Collaborators = { users: [], groups: [] };
     for (const entry of data) {
       if (!isRecord(entry) || typeof entry['id'] !== 'string') continue;
@@ -126,11 +126,11 @@ export class VtGraphApi {
       : await this.send('graphs', { method: 'POST', json: document });
     if (response.status !== 200) {
       const detail = vtErrorMessage(response);
-      throw new ModuleError(`Saving graph error: ${response.status} status code.${detail ? ` VirusTotal: ${detail}` : ''}`);
+      throw GRAPH_MESSAGES.error('saveFailed', { status: response.status, detail: detail ? ` VirusTotal: ${detail}` : '' });
     }
     const data = vtJson(response, 'saving the graph')['data'];
     const id = isRecord(data) ? data['id'] : undefined;
-    if (typeof id !== 'string' || id === '') throw new ModuleError('Saving graph error: VirusTotal answered without the graph id.');
+    if (typeof id !== 'string' || id === '') throw GRAPH_MESSAGES.error('noGraphId');
     return id;
   }
 
@@ -144,10 +144,12 @@ export class VtGraphApi {
     const response = await this.send(`graphs/${segment(graphId)}/${kind}`, { method: 'POST', json: { data } });
     if (response.status !== 200) {
       const detail = vtErrorMessage(response);
-      throw new ModuleError(
-        `The graph was saved (${GRAPH_LINK_PREFIX}${graphId}), but VirusTotal refused its ${kind} ` +
-          `(HTTP ${response.status})${detail ? `: ${detail}` : ''}. Check the user and group names in the settings.`,
-      );
+      throw GRAPH_MESSAGES.error('collaboratorsRefused', {
+        link: `${GRAPH_LINK_PREFIX}${graphId}`,
+        kind,
+        status: response.status,
+        detail: detail ? `: ${detail}` : '',
+      });
     }
   }
 }

@@ -5,15 +5,15 @@
  * its group and special relationship nodes kept as they are, its sharing.
  * As upstream, the module's own sharing settings do not apply to it.
  */
-import { ModuleError } from '../../../base/errors.js';
 import { isRecord, type Json } from '../_virustotal/api.js';
 import type { VtGraphApi } from './api.js';
 import { VtGraph } from './graph.js';
+import { GRAPH_MESSAGES } from './messages.js';
 import type { NodeIds } from './node-ids.js';
 import { SUPPORTED_NODE_TYPES } from './node-types.js';
 
 function required(record: Json, key: string): unknown {
-  if (!(key in record)) throw new ModuleError(`Unexpected error in json structure at load_graph: '${key}'.`);
+  if (!(key in record)) throw GRAPH_MESSAGES.error('badGraph', { key });
   return record[key];
 }
 
@@ -36,7 +36,7 @@ export async function loadSavedGraph(api: VtGraphApi, graphId: string, ids: Node
   const body = await api.loadGraph(graphId);
   const data = isRecord(body['data']) ? body['data'] : {};
   const attributes = required(data, 'attributes');
-  if (!isRecord(attributes)) throw new ModuleError("Unexpected error in json structure at load_graph: 'attributes'.");
+  if (!isRecord(attributes)) throw GRAPH_MESSAGES.error('badGraph', { key: 'attributes' });
   const graphData = required(attributes, 'graph_data');
   const description = isRecord(graphData) ? required(graphData, 'description') : '';
   const isPrivate = required(attributes, 'private') === true;

@@ -3,7 +3,14 @@
  * ndjson lines, and the checks upstream's cof2misp library makes on them
  * (`is_cof_valid_simple`, `validate_dnsdbflex`).
  */
-import { ModuleError } from '../../../base/errors.js';
+import { defineMessages } from '../../../base/messages.js';
+
+export const COF_MESSAGES = defineMessages({
+  lineNotJson: 'Line {line} is not valid JSON ({reason}): expected one COF record per line (ndjson).',
+  lineNotObject: 'Line {line} is not a JSON object: expected one COF record per line (ndjson).',
+  noRecord: 'The file has no COF record.',
+  invalidRecord: 'Line {line}: {problem}. Could not validate the {format} input {record}',
+});
 
 export type CofEntry = Readonly<Record<string, unknown>>;
 
@@ -22,14 +29,14 @@ export function parseNdjson(text: string): CofLine[] {
     try {
       entry = JSON.parse(raw);
     } catch (error) {
-      throw new ModuleError(`Line ${i + 1} is not valid JSON (${(error as Error).message}): expected one COF record per line (ndjson).`);
+      throw COF_MESSAGES.error('lineNotJson', { line: i + 1, reason: (error as Error).message });
     }
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      throw new ModuleError(`Line ${i + 1} is not a JSON object: expected one COF record per line (ndjson).`);
+      throw COF_MESSAGES.error('lineNotObject', { line: i + 1 });
     }
     lines.push({ line: i + 1, entry: entry as CofEntry });
   });
-  if (lines.length === 0) throw new ModuleError('The file has no COF record.');
+  if (lines.length === 0) throw COF_MESSAGES.error('noRecord');
   return lines;
 }
 

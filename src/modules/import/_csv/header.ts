@@ -5,7 +5,7 @@
  * type column gives one attribute per row and field columns (comment,
  * category, to_ids, tags, …) apply to every attribute of the row.
  */
-import { ModuleError } from '../../../base/errors.js';
+import { CSV_MESSAGES } from './messages.js';
 import { isAttributeType, type AttributeType } from '../../../misp/attribute-types.js';
 
 /** MISP's CSV export header (`/events/csv/download`, restSearch `returnFormat: csv`). */
@@ -77,16 +77,12 @@ function sameHeader(names: readonly string[], expected: readonly string[]): bool
 /** Checks a header (already split and trimmed) and says how to read each row. */
 export function planHeader(names: readonly string[]): HeaderPlan {
   if (names.every((name) => name === '')) {
-    throw new ModuleError('The CSV header is empty: give the columns in the "header" setting or tick "has_header".');
+    throw CSV_MESSAGES.error('emptyHeader');
   }
   const columns = names.map((name) => {
     const column = classify(name);
     if (!column) {
-      throw new ModuleError(
-        `Wrong header field: ${name}. Please use a header value that can be recognized by MISP (an attribute type or ` +
-          'an attribute field such as value, type, category, comment, to_ids, attribute_tag), or skip the column ' +
-          'with a space.',
-      );
+      throw CSV_MESSAGES.error('wrongHeaderField', { name });
     }
     return column;
   });
@@ -94,17 +90,11 @@ export function planHeader(names: readonly string[]): HeaderPlan {
   const typeColumns = columns.filter((c) => c.kind === 'type').length;
   const fromMisp = typeColumns === 0;
   if (fromMisp && !(has('type') && has('value'))) {
-    throw new ModuleError(
-      'Please make sure the data you try to import can be identified with a type/value combination: the header ' +
-        `needs both a "type" and a "value" column, or attribute types as columns (header: ${names.join(',')}).`,
-    );
+    throw CSV_MESSAGES.error('noTypeValue', { header: names.join(',') });
   }
   if (!fromMisp && (has('type') || has('value'))) {
     const wrong = ['type', 'value'].filter(has).join(' and ');
-    throw new ModuleError(
-      `Error with the header ${names.join(',')}: it contains ${wrong}, which the attribute type columns already ` +
-        'provide. Use either attribute types as columns, or "type" and "value" columns.',
-    );
+    throw CSV_MESSAGES.error('typeValueAndTypes', { header: names.join(','), wrong });
   }
   const lastRead = columns.reduce((last, column, i) => (column.kind === 'skip' ? last : i), -1);
   const mispExport =

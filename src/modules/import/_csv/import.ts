@@ -3,7 +3,7 @@
  * rows that carry object columns (MISP's own CSV export).
  */
 import { budgetExceeded } from '../../_shared/budget.js';
-import { ModuleError } from '../../../base/errors.js';
+import { CSV_MESSAGES } from './messages.js';
 import { isAttributeType, type AttributeType } from '../../../misp/attribute-types.js';
 import type { MispStandardResponse, ResultAttribute } from '../../../misp/types.js';
 import { csvAttribute } from './attribute.js';
@@ -21,15 +21,6 @@ export interface CsvImportOptions {
   signal?: AbortSignal;
 }
 
-export const MESSAGES = {
-  noHeader:
-    "Configuration error. Provide a header or use the one within the csv file and tick the checkbox 'Has_header'.",
-  noObjectId:
-    'It is not possible to import MISP objects from your csv file if you do not specify any object identifier ' +
-    '(object_uuid or object_id) and object name to separate each object from each other.',
-  noRelation: 'In order to import MISP objects, an object relation for each attribute contained in an object is required.',
-} as const;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Sinks {
@@ -46,10 +37,7 @@ interface SplitRow {
 
 function splitRow(plan: HeaderPlan, row: CsvRow): SplitRow {
   if (row.cells.length < plan.minCells) {
-    throw new ModuleError(
-      `Line ${row.line} has ${row.cells.length} field(s), but the header has ${plan.names.length} ` +
-        `(${plan.names.join(',')}). Check the delimiter (the "special_delimiter" setting) and the header.`,
-    );
+    throw CSV_MESSAGES.error('shortRow', { line: row.line, cells: row.cells.length, columns: plan.names.length, header: plan.names.join(',') });
   }
   const split: SplitRow = { fields: {}, objects: {}, typed: [] };
   plan.columns.forEach((column, i) => {
@@ -70,8 +58,8 @@ function splitRow(plan: HeaderPlan, row: CsvRow): SplitRow {
 function addMispRow(row: CsvRow, split: SplitRow, sinks: Sinks): void {
   const { type, value } = split.fields;
   if (!value) return; // MISP refuses attributes without a value
-  if (!type) throw new ModuleError(`Line ${row.line} has a value but no attribute type.`);
-  if (!isAttributeType(type)) throw new ModuleError(`Line ${row.line}: "${type}" is not a MISP attribute type.`);
+  if (!type) throw CSV_MESSAGES.error('noType', { line: row.line });
+  if (!isAttributeType(type)) throw CSV_MESSAGES.error('unknownType', { line: row.line, type });
   const fields = { ...readFields(split.fields), category: categoryFor(type, split.fields.category) };
   const { object_relation: relation, object_name: name, object_meta_category: metaCategory } = split.objects;
   const key = split.objects.object_uuid ?? split.objects.object_id;
@@ -79,8 +67,8 @@ function addMispRow(row: CsvRow, split: SplitRow, sinks: Sinks): void {
     sinks.attributes.push(csvAttribute(type, value, fields));
     return;
   }
-  if (key === undefined || name === undefined) throw new ModuleError(`Line ${row.line}: ${MESSAGES.noObjectId}`);
-  if (relation === undefined) throw new ModuleError(`Line ${row.line}: ${MESSAGES.noRelation}`);
+  if (key === undefined || name === undefined) throw CSV_MESSAGES.error('noObjectId', { line: row.line });
+  if (relation === undefined) throw CSV_MESSAGES.error('noRelation', { line: row.line });
   const uuid = split.objects.object_uuid;
   sinks.objects.add({
     key: `${name}\u0000${key}`,
@@ -111,7 +99,7 @@ function addTypedRow(split: SplitRow, sinks: Sinks): void {
 export const MAX_CSV_ATTRIBUTES = 250_000;
 
 export async function importCsv(text: string, options: CsvImportOptions): Promise<MispStandardResponse> {
-  if (!options.header && !options.hasHeader) throw new ModuleError(MESSAGES.noHeader);
+  if (!options.header && !options.hasHeader) throw CSV_MESSAGES.error('noHeader');
   const sinks: Sinks = { attributes: [], objects: new CsvObjects() };
   let plan = options.header ? planHeader(options.header) : undefined;
   let headerRow = options.hasHeader;
@@ -131,16 +119,12 @@ export async function importCsv(text: string, options: CsvImportOptions): Promis
       throw budgetExceeded('The CSV file', MAX_CSV_ATTRIBUTES, 'attributes', 'one import');
     }
   }
-  if (!plan) throw new ModuleError('The file has no CSV rows (only blank or commented lines).');
+  if (!plan) throw CSV_MESSAGES.error('noRows');
   const results: MispStandardResponse['results'] = {};
   if (sinks.attributes.length > 0) results.Attribute = sinks.attributes;
   if (sinks.objects.size > 0) results.Object = sinks.objects.list();
   if (!results.Attribute && !results.Object) {
-    throw new ModuleError(
-      rows === 0
-        ? 'The file has no data rows (only a header, blank or commented lines).'
-        : `No attribute to import: none of the ${rows} data row(s) has a value in a column the header maps.`,
-    );
+    throw rows === 0 ? CSV_MESSAGES.error('noDataRows') : CSV_MESSAGES.error('nothingMapped', { rows });
   }
   return { results };
 }

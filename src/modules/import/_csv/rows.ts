@@ -9,7 +9,7 @@ import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { lazyRequire } from '../../../core/lazy-require.js';
 
 const csvParse = lazyRequire<typeof import('csv-parse')>('csv-parse');
-import { ModuleError } from '../../../base/errors.js';
+import { CSV_MESSAGES } from './messages.js';
 
 export interface CsvRow {
   /** Cells, trimmed. */
@@ -68,7 +68,7 @@ export async function* csvRows(text: string, delimiter: string, signal?: AbortSi
     }
   } catch (error) {
     if (error instanceof csvParse().CsvError) {
-      throw new ModuleError(`The file is not a valid CSV file: ${error.message}`, { cause: error });
+      throw CSV_MESSAGES.error('notCsv', { reason: error.message }, { cause: error });
     }
     throw error;
   } finally {

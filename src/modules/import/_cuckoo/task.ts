@@ -2,7 +2,6 @@
  * Worker task: opens a Cuckoo upload (the analysis folder as zip, tar.bz2,
  * tar.gz or tar, or report.json alone) and converts it.
  */
-import { ModuleError } from '../../../base/errors.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { sniffArchive } from '../../_shared/archives/detect.js';
 import { ByteBudget } from '../../_shared/archives/limits.js';
@@ -11,6 +10,7 @@ import { openArchive } from '../../_shared/archives/open.js';
 import { parseJsonUpload, requireContent } from '../../_shared/archives/upload.js';
 import { isRecord, type Json } from '../../_shared/joe/json.js';
 import { CuckooParser, type AnalysisFiles, type CuckooOption } from './parser.js';
+import { CUCKOO_MESSAGES } from './messages.js';
 
 export interface CuckooTaskInput {
   data: Uint8Array;
@@ -22,7 +22,7 @@ const REPORT = 'reports/report.json';
 
 function asCuckooReport(json: unknown, where: string): Json {
   if (!isRecord(json) || !isRecord(json['info']) || !('target' in json || 'behavior' in json || 'network' in json)) {
-    throw new ModuleError(`${where} is not a Cuckoo report: it has no "info" with "target", "behavior" or "network".`);
+    throw CUCKOO_MESSAGES.error('notCuckooReport', { where });
   }
   return json;
 }
@@ -31,7 +31,7 @@ async function load(data: Uint8Array): Promise<{ report: Json; files: AnalysisFi
   requireContent(data, WHAT);
   if (!sniffArchive(data)) {
     if (data[0] !== 0x7b && !(data[0] === 0xef && data[3] === 0x7b)) {
-      throw new ModuleError(`The file is neither an archive nor JSON: expected ${WHAT}.`);
+      throw CUCKOO_MESSAGES.error('notArchiveOrJson', { what: WHAT });
     }
     const report = asCuckooReport(parseJsonUpload(data, WHAT), 'The JSON');
     return { report, files: { has: (name) => name === REPORT, read: async () => undefined } };
@@ -39,7 +39,7 @@ async function load(data: Uint8Array): Promise<{ report: Json; files: AnalysisFi
   const archive = await openArchive(data, { budget: new ByteBudget(), label: 'The Cuckoo archive' });
   // Archives made from the analysis folder's parent hold "<task id>/reports/report.json".
   const reportPath = archive.names.find((n) => n === REPORT) ?? archive.names.find((n) => n.endsWith(`/${REPORT}`));
-  if (!reportPath) throw new ModuleError(`The archive is not a Cuckoo analysis: it has no ${REPORT}.`);
+  if (!reportPath) throw CUCKOO_MESSAGES.error('noReport', { report: REPORT });
   const root = reportPath.slice(0, -REPORT.length);
   const json = await archive.read(reportPath);
   const report = asCuckooReport(parseJsonUpload(json ?? new Uint8Array(), `the ${REPORT} of a Cuckoo analysis`), `The archive's ${REPORT}`);

@@ -7,9 +7,9 @@
 import MsgReaderModule from '@kenjiuno/msgreader';
 import type { FieldsData } from '@kenjiuno/msgreader';
 import { randomBytes } from 'node:crypto';
-import { ModuleError } from '../../../base/errors.js';
 import { decodeText } from './charset.js';
 import { MimePart } from './mime.js';
+import { EMAIL_MESSAGES } from './messages.js';
 
 type MsgReaderClass = typeof import('@kenjiuno/msgreader').default;
 const MsgReader = ((MsgReaderModule as unknown as { default?: MsgReaderClass }).default ?? MsgReaderModule) as MsgReaderClass;
@@ -59,9 +59,9 @@ export function msgToEml(bytes: Uint8Array): { eml: Uint8Array; message: MimePar
     reader = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     data = reader.getFileData();
   } catch (error) {
-    throw new ModuleError(`The file looks like an Outlook .msg but cannot be read (${error instanceof Error ? error.message : String(error)}).`);
+    throw EMAIL_MESSAGES.error('badMsg', { reason: error instanceof Error ? error.message : String(error) });
   }
-  if (data.error) throw new ModuleError(`The file looks like an Outlook .msg but cannot be read (${data.error}).`);
+  if (data.error) throw EMAIL_MESSAGES.error('badMsg', { reason: data.error });
 
   const transport = (data.headers ?? '').replace(/\r?\n/g, '\r\n').trim();
   const original = transport ? MimePart.parse(Buffer.from(`${transport}\r\n\r\n`, 'utf8')) : undefined;

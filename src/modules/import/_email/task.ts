@@ -3,7 +3,6 @@
  * to .eml), builds the email object, the attachments (unzipped and
  * password-guessed when asked) and the URLs of the body.
  */
-import { ModuleError } from '../../../base/errors.js';
 import { MispResultBuilder } from '../../../misp/standard-result.js';
 import type { MispStandardResults } from '../../../misp/types.js';
 import { isZip } from '../../_shared/archives/detect.js';
@@ -18,6 +17,7 @@ import { MimePart } from './mime.js';
 import { CFB_MAGIC, msgToEml } from './msg.js';
 import { zipPasswordCandidates } from './passwords.js';
 import { bodyUrls, urlRelations } from './urls.js';
+import { EMAIL_MESSAGES } from './messages.js';
 
 export interface EmailOptions {
   unzipAttachments: boolean;
@@ -67,8 +67,8 @@ export function readMessage(data: Uint8Array): EmailSource {
     const message = MimePart.parse(withoutBom);
     if (message.headers.length > 0 && looksLikeMail(message)) return { message, eml: withoutBom };
   }
-  if (isZip(bytes)) throw new ModuleError('The file is a zip archive, not an e-mail: upload the .eml or .msg it contains.');
-  throw new ModuleError('The file is not an e-mail: no e-mail headers (From, To, Subject, Received…) were found, and it is not an Outlook .msg.');
+  if (isZip(bytes)) throw EMAIL_MESSAGES.error('zipNotEmail');
+  throw EMAIL_MESSAGES.error('notEmail');
 }
 
 export async function importEmail(input: EmailTaskInput): Promise<MispStandardResults> {

@@ -6,11 +6,16 @@
  * references the objects found below it, with the relationship named by the
  * nearest element of RELATIONSHIP_NODES (from, to, signatory, address, …).
  */
-import { ModuleError } from '../../../base/errors.js';
+import { defineMessages } from '../../../base/messages.js';
 import type { MispResultBuilder, RelationEntry } from '../../../misp/standard-result.js';
 import { childNamed, childrenNamed, leadingText, localName, parseXml, type XmlElement } from '../_openioc/xml.js';
 import type { RelationOf } from '../../../misp/templates/index.js';
 import { GOAML_NODES, GOAML_OBJECTS, RELATIONSHIP_NODES, type GoamlMapping, type GoamlTemplate } from './mapping.js';
+
+export const GOAML_MESSAGES = defineMessages({
+  notGoaml: 'This XML is not a goAML report: its root element is <{root}>, not <report>.',
+  nothingToImport: 'The goAML report has no transaction, reporting person or location to import.',
+});
 
 /** Origin and target details that goAML keeps beside the account/person/entity. */
 const TRANSACTION_SIDES = [
@@ -74,12 +79,12 @@ class GoamlWalker {
 export function addGoamlObjects(xml: string, result: MispResultBuilder): void {
   const report = parseXml(xml, 'a goAML report');
   if (localName(report) !== 'report') {
-    throw new ModuleError(`This XML is not a goAML report: its root element is <${report.name}>, not <report>.`);
+    throw GOAML_MESSAGES.error('notGoaml', { root: report.name });
   }
   const walker = new GoamlWalker(result);
   walker.walk(report, 'report');
   for (const transaction of childrenNamed(report, 'transaction')) walker.walk(transaction, 'transaction');
   if (result.isEmpty) {
-    throw new ModuleError('The goAML report has no transaction, reporting person or location to import.');
+    throw GOAML_MESSAGES.error('nothingToImport');
   }
 }

@@ -5,11 +5,16 @@
  * of an AND indicator that forms a composite (filename|md5, regkey|value,
  * …) as one attribute, then every other IndicatorItem by its search term.
  */
-import { ModuleError } from '../../../base/errors.js';
+import { defineMessages } from '../../../base/messages.js';
 import { defaultCategory, type AttributeType } from '../../../misp/attribute-types.js';
 import type { Category } from '../../../misp/types.js';
 import { IOC_COMPOSITE_MAPPING, mappingFor, type IocMapping } from './mapping.js';
 import { attributeOf, descendantNamed, descendantsNamed, localName, parseXml, textOf, type XmlElement } from './xml.js';
+
+export const OPENIOC_MESSAGES = defineMessages({
+  notOpenIoc: 'This XML is not an OpenIOC file: its root element is <{root}>, not <ioc> or <OpenIOC>.',
+  nothingToImport: 'The OpenIOC file has no IndicatorItem and no description: nothing to import.',
+});
 
 export interface IocAttribute {
   type: AttributeType;
@@ -84,7 +89,7 @@ function composites(indicator: XmlElement, used: Set<XmlElement>): IocAttribute[
 export function openiocAttributes(xml: string): IocAttribute[] {
   const root = parseXml(xml, 'an OpenIOC file');
   if (!['ioc', 'openioc'].includes(localName(root).toLowerCase())) {
-    throw new ModuleError(`This XML is not an OpenIOC file: its root element is <${root.name}>, not <ioc> or <OpenIOC>.`);
+    throw OPENIOC_MESSAGES.error('notOpenIoc', { root: root.name });
   }
   const attributes: IocAttribute[] = [];
   const comment = (value: string) => attributes.push({ type: 'comment', category: 'Other', value: value.trim(), comment: '' });
@@ -105,7 +110,7 @@ export function openiocAttributes(xml: string): IocAttribute[] {
     if (found) attributes.push(found);
   }
   if (items.length === 0 && attributes.length === 0) {
-    throw new ModuleError('The OpenIOC file has no IndicatorItem and no description: nothing to import.');
+    throw OPENIOC_MESSAGES.error('nothingToImport');
   }
   return attributes;
 }

@@ -6,8 +6,14 @@
 import { lazyRequire } from '../../../core/lazy-require.js';
 
 const fxp = lazyRequire<typeof import('fast-xml-parser')>('fast-xml-parser');
-import { ModuleError } from '../../../base/errors.js';
+import { defineMessages } from '../../../base/messages.js';
 import { CountBudget, countXmlElements } from '../../_shared/budget.js';
+
+/** Declared by the importers that read XML with parseXml (openiocimport, goamlimport). */
+export const XML_MESSAGES = defineMessages({
+  badXml: 'The file is not well-formed XML, so not {what}: {reason} (line {line}, column {column}).',
+  noXmlElement: 'The file has no XML element, so it is not {what}.',
+});
 
 export interface XmlElement {
   /** The tag as written, namespace prefix included. */
@@ -62,11 +68,11 @@ export function parseXml(text: string, what: string): XmlElement {
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    throw new ModuleError(`The file is not well-formed XML, so not ${what}: ${msg} (line ${line}, column ${col}).`);
+    throw XML_MESSAGES.error('badXml', { what, reason: msg, line, column: col });
   }
   const ordered = new XMLParser(PARSER_OPTIONS).parse(text) as OrderedNode[];
   const root = toNodes(ordered).find((node): node is XmlElement => typeof node !== 'string');
-  if (!root) throw new ModuleError(`The file has no XML element, so it is not ${what}.`);
+  if (!root) throw XML_MESSAGES.error('noXmlElement', { what });
   return root;
 }
 

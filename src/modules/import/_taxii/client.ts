@@ -8,6 +8,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
 import type { HttpResponse } from '../../../net/index.js';
 import { isRecord, str, type JsonRecord } from '../../_shared/json-record.js';
+import { TAXII_CLIENT_MESSAGES } from './messages.js';
 
 export const TAXII_MEDIA_TYPE = 'application/taxii+json;version=2.1';
 
@@ -62,7 +63,7 @@ function checkMediaType(response: HttpResponse): void {
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!ACCEPTED_MEDIA_TYPES.includes(mediaType)) {
     // taxii2client's wording.
-    throw new ModuleError(`Unexpected Response. Got Content-Type: '${contentType}' for Accept: '${TAXII_MEDIA_TYPE}'`);
+    throw TAXII_CLIENT_MESSAGES.error('unexpectedMediaType', { contentType, accept: TAXII_MEDIA_TYPE });
   }
 }
 
@@ -88,7 +89,7 @@ export class TaxiiClient {
     }
     checkMediaType(response);
     const body = response.json();
-    if (!isRecord(body)) throw new ModuleError(`${service} answered JSON that is not a TAXII resource (HTTP ${response.status}).`);
+    if (!isRecord(body)) throw TAXII_CLIENT_MESSAGES.error('notTaxiiResource', { service, status: response.status });
     return { body, response };
   }
 }

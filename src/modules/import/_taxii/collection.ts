@@ -7,6 +7,7 @@
 import { ModuleError } from '../../../base/errors.js';
 import type { TaxiiClient } from './client.js';
 import { records, str, strList, type JsonRecord } from '../../_shared/json-record.js';
+import { TAXII21_MESSAGES } from './messages.js';
 
 /** How many choices an error message lists. */
 const LISTED = 10;
@@ -22,10 +23,10 @@ export function collectionUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new ModuleError(`The TAXII collection URL is not a valid URL: ${raw.slice(0, 200)}`);
+    throw TAXII21_MESSAGES.error('collectionNotUrl', { url: raw.slice(0, 200) });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ModuleError('The TAXII collection URL must start with https:// (or http://).');
+    throw TAXII21_MESSAGES.error('collectionNotHttp');
   }
   url.hash = '';
   url.search = '';
@@ -49,18 +50,15 @@ async function notACollection(client: TaxiiClient, url: URL, body: JsonRecord): 
   const where = shownUrl(url);
   if (Array.isArray(body['api_roots'])) {
     const roots = strList(body['api_roots']).slice(0, LISTED);
-    return new ModuleError(
-      `${where} is a TAXII discovery endpoint, not a collection. Its API roots: ${roots.join(', ') || 'none'}; ` +
-        'give the URL of a collection (<API root>collections/<id>/).',
-    );
+    return TAXII21_MESSAGES.error('discoveryNotCollection', { where, roots: roots.join(', ') || 'none' });
   }
   if (Array.isArray(body['collections'])) {
     const apiRoot = new URL('../', url);
-    return new ModuleError(`${where} lists collections, it is not one: ${collectionChoices(apiRoot, records(body['collections']))}`);
+    return TAXII21_MESSAGES.error('listNotCollection', { where, choices: collectionChoices(apiRoot, records(body['collections'])) });
   }
   if (Array.isArray(body['versions'])) {
     const { body: list } = await client.get(new URL('collections/', url).href);
-    return new ModuleError(`${where} is a TAXII API root, not a collection: ${collectionChoices(url, records(list['collections']))}`);
+    return TAXII21_MESSAGES.error('apiRootNotCollection', { where, choices: collectionChoices(url, records(list['collections'])) });
   }
   return undefined;
 }
@@ -72,13 +70,13 @@ export async function checkCollection(client: TaxiiClient, url: URL): Promise<Js
   if (wrongKind) throw wrongKind;
   const where = shownUrl(url);
   // taxii2client's validation, in its order and words.
-  if (!str(body['id'])) throw new ModuleError(`No 'id' in Collection for request '${where}'`);
-  if (!str(body['title'])) throw new ModuleError(`No 'title' in Collection for request '${where}'`);
-  if (body['can_read'] === undefined || body['can_read'] === null) throw new ModuleError(`No 'can_read' in Collection for request '${where}'`);
-  if (body['can_write'] === undefined || body['can_write'] === null) throw new ModuleError(`No 'can_write' in Collection for request '${where}'`);
+  if (!str(body['id'])) throw TAXII21_MESSAGES.error('collectionField', { field: 'id', where });
+  if (!str(body['title'])) throw TAXII21_MESSAGES.error('collectionField', { field: 'title', where });
+  if (body['can_read'] === undefined || body['can_read'] === null) throw TAXII21_MESSAGES.error('collectionField', { field: 'can_read', where });
+  if (body['can_write'] === undefined || body['can_write'] === null) throw TAXII21_MESSAGES.error('collectionField', { field: 'can_write', where });
   if (!where.includes(String(body['id']))) {
-    throw new ModuleError(`The collection '${String(body['id'])}' does not match the url for queries '${where}'`);
+    throw TAXII21_MESSAGES.error('collectionMismatch', { id: String(body['id']), where });
   }
-  if (body['can_read'] !== true) throw new ModuleError(`Collection '${where}' does not allow reading.`);
+  if (body['can_read'] !== true) throw TAXII21_MESSAGES.error('notReadable', { where });
   return body;
 }

@@ -3,9 +3,9 @@
  * object limit, the end of the collection, or a bound on the number of pages.
  * A server that repeats a `next` token (a loop) gets a clear error.
  */
-import { ModuleError } from '../../../base/errors.js';
 import type { TaxiiClient, TaxiiQuery } from './client.js';
 import { str } from '../../_shared/json-record.js';
+import { TAXII_PAGING_MESSAGES } from './messages.js';
 
 /** No import follows more pages than this, whatever the server says. */
 export const MAX_PAGES = 1000;
@@ -39,7 +39,7 @@ export async function fetchObjects(client: TaxiiClient, objectsUrl: string, requ
     const query: TaxiiQuery = { ...request.filters, limit: request.pageSize, next };
     const { body } = await client.get(objectsUrl, query);
     const list = body['objects'] ?? [];
-    if (!Array.isArray(list)) throw new ModuleError(`${service} answered an envelope whose "objects" is not a list.`);
+    if (!Array.isArray(list)) throw TAXII_PAGING_MESSAGES.error('objectsNotList', { service });
     for (const object of list) {
       if (request.keep && !request.keep(object)) continue;
       objects.push(object);
@@ -51,7 +51,7 @@ export async function fetchObjects(client: TaxiiClient, objectsUrl: string, requ
     // `more` without `next` gives nothing to ask for: what came is all there is to take.
     if (next === undefined) return { objects, pages: page, truncated: true };
     if (tokens.has(next)) {
-      throw new ModuleError(`${service} sent the same "next" page token twice (a paging loop); stopped after ${page} pages.`);
+      throw TAXII_PAGING_MESSAGES.error('pagingLoop', { service, pages: page });
     }
     tokens.add(next);
     if (page >= maxPages) return { objects, pages: page, truncated: true };

@@ -2,8 +2,8 @@
  * The taxii21 module's settings: the admin's object limit and the user's
  * form answers, checked as upstream checks them (same messages).
  */
-import { ModuleError } from '../../../base/errors.js';
 import type { ModuleConfig } from '../../../core/module.js';
+import { TAXII21_MESSAGES } from './messages.js';
 
 /** Upstream's default when neither the admin nor the user sets a limit. */
 export const DEFAULT_OBJECT_LIMIT = 1000;
@@ -29,7 +29,7 @@ export function normaliseMultiValues(value: string): string {
 
 function limit(raw: string | undefined, label: string): number | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
-  if (!/^[+-]?\d+$/.test(raw.trim())) throw new ModuleError(`Invalid ${label}: not a whole number: ${raw.trim()}`);
+  if (!/^[+-]?\d+$/.test(raw.trim())) throw TAXII21_MESSAGES.error('notWholeNumber', { label, raw: raw.trim() });
   return Number(raw.trim());
 }
 
@@ -43,9 +43,9 @@ export function readTaxii21Config(config: ModuleConfig): Taxii21Config {
   const adminLimit = limit(config['stix_object_limit'], 'admin object limit') ?? DEFAULT_OBJECT_LIMIT;
   const userLimit = limit(config['STIX object limit'], 'object limit');
   const objectLimit = userLimit === undefined ? adminLimit : Math.min(userLimit, adminLimit);
-  if (!url) throw new ModuleError('A TAXII 2.1 collection URL is required.');
-  if (adminLimit < 1) throw new ModuleError(`Invalid admin object limit: must be positive: ${adminLimit}`);
-  if (objectLimit < 1) throw new ModuleError(`Invalid object limit: must be positive: ${objectLimit}`);
+  if (!url) throw TAXII21_MESSAGES.error('noUrl');
+  if (adminLimit < 1) throw TAXII21_MESSAGES.error('adminLimitNotPositive', { limit: adminLimit });
+  if (objectLimit < 1) throw TAXII21_MESSAGES.error('objectLimitNotPositive', { limit: objectLimit });
 
   const multi = (key: string) => {
     const value = get(key);
@@ -53,12 +53,12 @@ export function readTaxii21Config(config: ModuleConfig): Taxii21Config {
   };
   const specVersion = multi('spec_version') ?? '2.1';
   if (specVersion !== '2.0' && specVersion !== '2.1') {
-    throw new ModuleError('Only spec versions "2.0" and "2.1" are valid versions.');
+    throw TAXII21_MESSAGES.error('badSpecVersion');
   }
   const username = get('username');
   const password = config['password'] === '' ? undefined : config['password'];
   if ((username === undefined) !== (password === undefined)) {
-    throw new ModuleError('Both or neither of "username" and "password" are required.');
+    throw TAXII21_MESSAGES.error('halfCredentials');
   }
   const addedAfter = get('added_after');
   const ids = multi('stix_id');

@@ -1,5 +1,4 @@
 /** Worker task: a ThreatAnalyzer archive.zip or analysis.json → legacy import entries. */
-import { ModuleError } from '../../../base/errors.js';
 import { checkJsonBudget } from '../../_shared/budget.js';
 import type { LegacyResponse } from '../../../misp/types.js';
 import { legacyResults } from '../../../misp/legacy-result.js';
@@ -11,6 +10,7 @@ import { ZipArchive } from '../../_shared/archives/zip.js';
 import { rec, str } from '../../_shared/joe/json.js';
 import { analysisEntries, isThreatAnalyzerAnalysis, type Entry } from './analysis.js';
 import { cleanupFilepath } from './cleanup.js';
+import { THREATANALYZER_MESSAGES } from './messages.js';
 
 export interface ThreatAnalyzerTaskInput {
   data: Uint8Array;
@@ -26,16 +26,16 @@ function parseAnalysis(bytes: Uint8Array, where: string): Record<string, unknown
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ModuleError(where === 'upload' ? 'Uploaded file is not a zip or json file.' : `${where} is not valid UTF-8 JSON.`);
+    throw where === 'upload' ? THREATANALYZER_MESSAGES.error('notZipOrJson') : THREATANALYZER_MESSAGES.error('notUtf8Json', { where });
   }
   checkJsonBudget(text, where === 'upload' ? 'The uploaded file' : where);
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new ModuleError(where === 'upload' ? 'Uploaded file is not a zip or json file.' : `${where} is not valid UTF-8 JSON.`);
+    throw where === 'upload' ? THREATANALYZER_MESSAGES.error('notZipOrJson') : THREATANALYZER_MESSAGES.error('notUtf8Json', { where });
   }
   if (!isThreatAnalyzerAnalysis(json)) {
-    throw new ModuleError(`${where === 'upload' ? 'The JSON' : where} is not a ThreatAnalyzer analysis: it has no "analysis" object.`);
+    throw THREATANALYZER_MESSAGES.error('notAnalysis', { where: where === 'upload' ? 'The JSON' : where });
   }
   return json;
 }
@@ -78,7 +78,7 @@ async function zipEntries(bytes: Uint8Array): Promise<Entry[]> {
     }
   }
   if (!analysis && modified.size === 0 && entries.length === 0) {
-    throw new ModuleError('The zip archive is not a ThreatAnalyzer archive: it has no Analysis/analysis.json.');
+    throw THREATANALYZER_MESSAGES.error('noAnalysisJson');
   }
   const sampleName = analysis ? str(rec(analysis, 'analysis')['@filename']) : undefined;
   if (sampleName && zip.has('sample')) {
