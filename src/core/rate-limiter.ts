@@ -73,8 +73,8 @@ export class RateLimiter {
     // A margin for timer lateness and the trip to the vendor, which counts arrivals, not our timers.
     const margin = Math.min(1000, Math.max(50, limit.intervalMs * 0.05));
     const at = slots.length < limit.requests ? now : slots[slots.length - limit.requests]! + limit.intervalMs + margin;
-    // A slot just before the deadline leaves no time for the request itself: it counts as after it.
-    if (options.deadline !== undefined && at > options.deadline - margin) {
+    // A wait that ends just before the deadline leaves no time for the request itself: it counts as after it.
+    if (options.deadline !== undefined && at > now && at > options.deadline - Math.min(margin, 250)) {
       this.#slots.set(key, slots);
       const wait = Math.ceil((at - now) / 1000);
       throw new RateLimitWaitError(
