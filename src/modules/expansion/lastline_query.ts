@@ -16,37 +16,23 @@
  * ignored (an admin trusts an on-premise CA with --ca-file). A failure names
  * Lastline, the HTTP status and Lastline's own error.
  */
-import { ModuleError } from '../../base/errors.js';
 import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { isRecord, str } from '../_shared/json-record.js';
-import { LastlinePortal } from '../_shared/lastline/client.js';
 import { parseAnalysisLink } from '../_shared/lastline/link.js';
 import { isAnalysisResult, parseLastlineResult } from '../_shared/lastline/parser.js';
 import { LINK_MESSAGES } from '../_shared/lastline/link.js';
-import { LASTLINE_API_MESSAGES } from '../_shared/lastline/client.js';
+import { LASTLINE_API_MESSAGES, LastlinePortal, lastlineCall } from '../_shared/lastline/client.js';
 
 const MESSAGES = defineMessages({
   noCredentials: 'Error parsing configuration: Arguments provided do not contain valid data',
   noAttribute:
     'This module requires an "attribute" field as input, containing at least a "type" field and a "value" field that is the link to a Lastline analysis.',
-  apiError: 'Error issuing the API call: {reason}',
   notFinished: 'Error issuing the API call: Analysis is not finished yet.',
   empty: 'Error issuing the API call: Analysis report is empty.',
   notAResult: 'Error issuing the API call: Lastline answered a result without an analysis subject.',
 });
 
-/** Runs the portal calls; their failures read "Error issuing the API call: …" as upstream's do. */
-async function apiCall<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof ModuleError && !error.message.startsWith('Error issuing the API call: ')) {
-      throw MESSAGES.error('apiError', { reason: error.message }, { cause: error });
-    }
-    throw error;
-  }
-}
 
 export default defineModule({
   name: 'lastline_query',
@@ -90,7 +76,7 @@ export default defineModule({
       ctx.log.warn('verify_ssl is off in the settings, but certificates are always verified');
     }
     const portal = new LastlinePortal(ctx, link, { username, password });
-    const result = await apiCall(async () => {
+    const result = await lastlineCall(async () => {
       await portal.login();
       const progress = await portal.getProgress();
       if (!isRecord(progress) || progress['completed'] !== 1) throw MESSAGES.error('notFinished');

@@ -5,11 +5,10 @@
  * Lastline's hosted portals are fixed vendor hosts; an on-premise portal's
  * host comes from the user's link and goes through the URL guard.
  */
-import { ModuleError } from '../../base/errors.js';
 import { defineMessages } from '../../base/messages.js';
 import { defineModule, type ModuleContext } from '../../core/module.js';
 import { isRecord } from '../_shared/json-record.js';
-import { LASTLINE_API_MESSAGES, LastlinePortal, type Credentials } from '../_shared/lastline/client.js';
+import { LASTLINE_API_MESSAGES, LastlinePortal, type Credentials, lastlineCall } from '../_shared/lastline/client.js';
 import { LINK_MESSAGES, parseAnalysisLink } from '../_shared/lastline/link.js';
 import { isAnalysisResult, parseLastlineResult } from '../_shared/lastline/parser.js';
 
@@ -21,7 +20,6 @@ const MESSAGES = defineMessages({
   notFinished: 'Error issuing the API call: Analysis is not finished yet.',
   empty: 'Error issuing the API call: Analysis report is empty.',
   notAResult: 'Error issuing the API call: Lastline answered a result without an analysis subject.',
-  apiCallFailed: 'Error issuing the API call: {reason}',
 });
 
 function credentials(ctx: ModuleContext): Credentials {
@@ -31,17 +29,6 @@ function credentials(ctx: ModuleContext): Credentials {
   return { username, password };
 }
 
-/** Runs the API calls; their failures read "Error issuing the API call: …" as upstream's do. */
-async function apiCall<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof ModuleError && !error.message.startsWith('Error issuing the API call: ')) {
-      throw MESSAGES.error('apiCallFailed', { reason: error.message }, { cause: error });
-    }
-    throw error;
-  }
-}
 
 export default defineModule({
   name: 'lastline_import',
@@ -90,7 +77,7 @@ export default defineModule({
       ctx.log.warn('verify_ssl is off in the settings, but certificates are always verified');
     }
     const portal = new LastlinePortal(ctx, link, auth);
-    const result = await apiCall(async () => {
+    const result = await lastlineCall(async () => {
       await portal.login();
       const progress = await portal.getProgress();
       if (!isRecord(progress) || progress['completed'] !== 1) throw MESSAGES.error('notFinished');

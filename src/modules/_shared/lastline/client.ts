@@ -4,6 +4,7 @@
  * `analysis/get_progress.json` and `analysis/get_result.json` answer
  * `{"success": 1, "data": …}` or `{"success": 0, "error": …, "error_code": …}`.
  */
+import { ModuleError } from '../../../base/errors.js';
 import { defineMessages } from '../../../base/messages.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
@@ -21,7 +22,21 @@ export const LASTLINE_API_MESSAGES = defineMessages({
   /** Lastline's own error, "message (code)" as upstream's ApiError prints it. */
   apiError: '{error}',
   noData: 'no data field in response',
+  /** Any failure of a portal call, as upstream words it. */
+  callFailed: 'Error issuing the API call: {reason}',
 });
+
+/** Runs portal calls; their failures read "Error issuing the API call: …" as upstream's do. */
+export async function lastlineCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ModuleError && !error.message.startsWith('Error issuing the API call: ')) {
+      throw LASTLINE_API_MESSAGES.error('callFailed', { reason: error.message }, { cause: error });
+    }
+    throw error;
+  }
+}
 /** Upstream's client timeout. */
 const TIMEOUT_MS = 60_000;
 
