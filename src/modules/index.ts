@@ -11,6 +11,7 @@ import testaction from './action/testaction.js';
 import abuseipdb from './expansion/abuseipdb.js';
 import alphaMountain from './expansion/alphaMountain.js';
 import apifreaks from './expansion/apifreaks.js';
+import apiosintds from './expansion/apiosintds.js';
 import apivoid from './expansion/apivoid.js';
 import assemblyline_query from './expansion/assemblyline_query.js';
 import assemblyline_submit from './expansion/assemblyline_submit.js';
@@ -181,6 +182,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   abuseipdb,
   alphaMountain,
   apifreaks,
+  apiosintds,
   apivoid,
   assemblyline_query,
   assemblyline_submit,
