@@ -26,8 +26,9 @@
  * when the query needs it (upstream always downloaded the URL and hash
  * lists), and one larger than 32 MiB is refused.
  * Fixed: upstream's fallback host never worked (its download returned 1
- * instead of the list: "'int' object is not subscriptable"), a network
- * failure or timeout of GitHub now falls back too; a list that cannot be
+ * instead of the list: "'int' object is not subscriptable"); a network
+ * failure of GitHub (or its 30 s request timeout) falls back too, and its
+ * 429/503 are not retried (the mirror is the retry); a list that cannot be
  * had, an empty or malformed list, or a value that is no IPv4/domain/URL/
  * hash gives a clear error (upstream called exit(), killing the request); a
  * URL latesthashes.json does not know no longer crashes (NameError), nor do
