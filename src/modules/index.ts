@@ -10,6 +10,7 @@ import slack from './action/slack.js';
 import testaction from './action/testaction.js';
 import abuseipdb from './expansion/abuseipdb.js';
 import alphaMountain from './expansion/alphaMountain.js';
+import anyrun_sandbox_submit from './expansion/anyrun_sandbox_submit.js';
 import apifreaks from './expansion/apifreaks.js';
 import apiosintds from './expansion/apiosintds.js';
 import apivoid from './expansion/apivoid.js';
@@ -181,6 +182,7 @@ export const builtinModules: readonly ModuleDefinition[] = [
   // expansion / hover
   abuseipdb,
   alphaMountain,
+  anyrun_sandbox_submit,
   apifreaks,
   apiosintds,
   apivoid,

@@ -61,6 +61,8 @@ export default defineModule({
   name: 'assemblyline_submit',
   kind: 'expansion',
   moduleType: ['expansion'],
+  // Sends a file or URL away: two identical queries are two submissions, never shared.
+  coalesce: false,
   meta: {
     version: '1',
     author: 'Christian Studer',

@@ -45,6 +45,8 @@ export default defineModule({
   name: 'cuckoo_submit',
   kind: 'expansion',
   moduleType: ['expansion', 'hover'],
+  // Sends a file or URL away: two identical queries are two submissions, never shared.
+  coalesce: false,
   meta: {
     version: '0.1',
     author: 'Evert Kors',

@@ -37,6 +37,8 @@ export default defineModule({
   name: 'malshare_upload',
   kind: 'expansion',
   moduleType: ['expansion'],
+  // Sends a file or URL away: two identical queries are two submissions, never shared.
+  coalesce: false,
   meta: {
     version: '1',
     author: 'Karen Yousefi',

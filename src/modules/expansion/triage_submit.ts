@@ -40,6 +40,8 @@ export default defineModule({
   name: 'triage_submit',
   kind: 'expansion',
   moduleType: ['expansion', 'hover'],
+  // Sends a file or URL away: two identical queries are two submissions, never shared.
+  coalesce: false,
   meta: {
     version: '1',
     author: 'Karen Yousefi',

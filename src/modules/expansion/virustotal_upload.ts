@@ -63,6 +63,8 @@ export default defineModule({
   name: 'virustotal_upload',
   kind: 'expansion',
   moduleType: ['expansion'],
+  // Sends a file or URL away: two identical queries are two submissions, never shared.
+  coalesce: false,
   meta: {
     version: '1',
     author: 'Karen Yousefi',

@@ -101,6 +101,8 @@ export default defineModule({
   name: 'vmware_nsx',
   kind: 'expansion',
   moduleType: ['expansion', 'hover'],
+  // Sends a file or URL away: two identical queries are two submissions, never shared.
+  coalesce: false,
   meta: {
     version: '0.2',
     author: 'Jason Zhang, Stefano Ortolani',

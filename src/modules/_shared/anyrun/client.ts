@@ -1,13 +1,14 @@
 /**
- * The ANY.RUN Sandbox API calls the anyrun-sdk makes for the import:
- * `GET /v1/analysis` (checks the key without using the licence),
- * `GET /v1/analysis/{uuid}` (the JSON report), `GET /report/{uuid}/summary/html`
- * and `GET /report/{uuid}/ioc/json`, all with `Authorization: API-KEY <key>`.
+ * The ANY.RUN Sandbox API calls the anyrun-sdk makes for the import and
+ * the submit module: `GET /v1/analysis` (checks the key without using the
+ * licence), `GET /v1/analysis/{uuid}` (the JSON report),
+ * `GET /report/{uuid}/summary/html`, `GET /report/{uuid}/ioc/json` and
+ * `POST /v1/analysis` (starts a task), all with `Authorization: API-KEY <key>`.
  */
 import { defineMessages } from '../../../base/messages.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { statusLine } from '../../../net/http-errors.js';
-import type { HttpResponse } from '../../../net/index.js';
+import type { HttpRequestOptions, HttpResponse } from '../../../net/index.js';
 import { VERSION } from '../../../version.js';
 import { isRecord, str, type JsonRecord } from '../json-record.js';
 
@@ -51,9 +52,14 @@ export class AnyRunClient {
   ) {}
 
   private async get(url: string, query?: Record<string, string | number>): Promise<HttpResponse> {
+    return this.send(url, { ...(query && { query }) });
+  }
+
+  private async send(url: string, options: Pick<HttpRequestOptions, 'method' | 'query' | 'json' | 'body' | 'headers'>): Promise<HttpResponse> {
     const response = await this.ctx.http.request(url, {
-      ...(query && { query }),
+      ...options,
       headers: {
+        ...options.headers,
         accept: 'application/json',
         // The SDK adds the prefix to a bare key and keeps a key that already has one.
         authorization: /^(api-key|basic)\s/i.test(this.apiKey) ? this.apiKey : `API-KEY ${this.apiKey}`,
@@ -97,5 +103,16 @@ export class AnyRunClient {
     const body = await this.getJson(`${REPORT_URL}/${taskUuid}/ioc/json`);
     if (!Array.isArray(body)) throw ANYRUN_API_MESSAGES.error('iocsNotList');
     return body;
+  }
+
+  /**
+   * The SDK's run_file_analysis / run_url_analysis: `POST /v1/analysis`, a
+   * file as multipart (`file` first, then the fields), a URL as JSON.
+   * ANY.RUN's answer, `{"error": false, "data": {"taskid": "…"}}`.
+   */
+  async startAnalysis(body: { json: Record<string, unknown> } | { multipart: { body: Uint8Array; contentType: string } }): Promise<unknown> {
+    const request =
+      'json' in body ? { json: body.json } : { body: body.multipart.body, headers: { 'content-type': body.multipart.contentType } };
+    return (await this.send(`${API_URL}/analysis`, { method: 'POST', ...request })).json();
   }
 }
