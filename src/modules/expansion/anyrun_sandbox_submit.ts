@@ -34,8 +34,8 @@ import { legacyResults } from '../../misp/legacy-result.js';
 import { analysisFields, pythonText, SANDBOX_OSES, type SandboxOs } from '../_shared/anyrun/analysis-params.js';
 import { ANYRUN_API_MESSAGES, APP_URL, AnyRunClient } from '../_shared/anyrun/client.js';
 import { isRecord, str } from '../_shared/json-record.js';
-import { multipartInOrder, type MultipartField, type MultipartFile } from '../_shared/submission/form-data.js';
-import { readSubmittedFile } from '../_shared/submission/submitted-file.js';
+import { multipartBody } from '../_shared/multipart.js';
+import { readSubmittedFile, SUBMITTED_FILE_MESSAGES } from '../_shared/submitted-file.js';
 
 /** anyrun-sdk's RunTimeException as upstream answers it: `str(exception)`. */
 const SDK = '[AnyRun Exception] Status code: unspecified. Description:';
@@ -117,7 +117,7 @@ export default defineModule({
   config: CONFIG,
   attributes: { input: ['attachment', 'malware-sample', 'url'], output: ['link', 'text'] },
   coalesce: false,
-  messages: MESSAGES,
+  messages: { ...MESSAGES.templates, ...SUBMITTED_FILE_MESSAGES.templates },
   async handle(query, ctx) {
     const settings = Object.fromEntries(Object.keys(CONFIG).map((name) => [name, ctx.config[name]?.trim() ?? '']));
     const apiKey = settings['api_key'] ?? '';
@@ -135,11 +135,12 @@ export default defineModule({
       const file = await readSubmittedFile(query);
       if (!file) throw MESSAGES.error('badObject');
       if (file.filename === '' || file.content.length === 0) throw MESSAGES.error('noFile');
-      const parts: Array<MultipartFile | MultipartField> = [
-        { name: 'file', filename: file.filename, content: file.content, contentType: 'application/octet-stream' },
-        ...analysisFields(os, 'file', settings).map(([name, value]) => ({ name, value: pythonText(value) })),
-      ];
-      body = { multipart: multipartInOrder(parts) };
+      body = {
+        multipart: multipartBody([
+          { name: 'file', filename: file.filename, content: file.content, contentType: 'application/octet-stream' },
+          ...analysisFields(os, 'file', settings).map(([name, value]) => ({ name, value: pythonText(value) })),
+        ]),
+      };
     }
 
     const client = new AnyRunClient(ctx, apiKey);

@@ -22,7 +22,7 @@ import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { pythonJsonDumps } from '../_shared/python-json.js';
-import { multipartBody } from '../_shared/submission/form-data.js';
+import { multipartBody } from '../_shared/multipart.js';
 import { AssemblyLineFailure, AssemblyLineSession } from './_assemblyline/client.js';
 import { ASSEMBLYLINE_SETTING_TEMPLATES } from './_assemblyline/messages.js';
 import { ASSEMBLYLINE_CONFIG, readSettings } from './_assemblyline/settings.js';
@@ -100,7 +100,7 @@ export default defineModule({
     try {
       if (data) {
         const filename = (type === 'malware-sample' ? value.split('|')[0] : value) || 'sample';
-        const body = multipartBody([{ name: 'json', value: pythonJsonDumps({ name: filename }) }], [{ name: 'bin', filename, content: data }]);
+        const body = multipartBody([{ name: 'json', value: pythonJsonDumps({ name: filename }) }, { name: 'bin', filename, content: data }]);
         submission = await session.postMultipart<unknown>('/api/v4/submit/', body);
       } else {
         submission = await session.postJson<unknown>('/api/v4/submit/', { url: value, name: value });

@@ -22,8 +22,8 @@ import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { statusLine, vendorErrorDetail } from '../../net/index.js';
 import type { HttpRequestOptions } from '../../net/types.js';
-import { multipartBody } from '../_shared/submission/form-data.js';
-import { readSubmittedFile } from '../_shared/submission/submitted-file.js';
+import { multipartBody } from '../_shared/multipart.js';
+import { readSubmittedFile, SUBMITTED_FILE_MESSAGES } from '../_shared/submitted-file.js';
 
 const SERVICE = 'Cuckoo';
 
@@ -66,7 +66,7 @@ export default defineModule({
     api_key: { description: 'Bearer token of the Cuckoo API, if it requires one.', secret: true },
   },
   attributes: { input: ['attachment', 'malware-sample', 'url', 'domain'], output: ['text'] },
-  messages: MESSAGES,
+  messages: { ...MESSAGES.templates, ...SUBMITTED_FILE_MESSAGES.templates },
   async handle(query, ctx) {
     const apiUrl = ctx.config['api_url'];
     if (!apiUrl) throw MESSAGES.error('noUrl');
@@ -82,7 +82,7 @@ export default defineModule({
       const file = await readSubmittedFile(query);
       if (!file) throw MESSAGES.error('failed');
       endpoint = '/tasks/create/file';
-      const multipart = multipartBody([{ name: 'owner', value: 'MISP' }], [{ name: 'file', filename: file.filename, content: file.content }]);
+      const multipart = multipartBody([{ name: 'owner', value: 'MISP' }, { name: 'file', filename: file.filename, content: file.content }]);
       body = { body: multipart.body, headers: { 'content-type': multipart.contentType } };
     }
 

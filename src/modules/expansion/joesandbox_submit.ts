@@ -20,11 +20,9 @@
 import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
-import { JoeSandboxApi } from '../_shared/joe/api.js';
+import { JoeSandboxApi, type JoeFields } from '../_shared/joe/api.js';
 import { isRecord, str } from '../_shared/json-record.js';
-import type { MultipartFields } from '../_shared/submission/multipart.js';
-import { readSubmittedFile } from '../_shared/submission/sample.js';
-import { SAMPLE_MESSAGES } from '../_shared/malware-sample.js';
+import { readSubmittedFile, SUBMITTED_FILE_MESSAGES } from '../_shared/submitted-file.js';
 
 const MESSAGES = defineMessages({
   noKey: 'No API key provided',
@@ -72,7 +70,7 @@ export default defineModule({
   attributes: { input: ['attachment', 'malware-sample', 'url', 'domain'], output: ['link'] },
   coalesce: false,
   // The shared helpers' messages this module can give too.
-  messages: { ...MESSAGES.templates, ...SAMPLE_MESSAGES.templates },
+  messages: { ...MESSAGES.templates, ...SUBMITTED_FILE_MESSAGES.templates },
   async handle(query, ctx) {
     const systems = (ctx.config['systems'] ?? '').split(/[\s,;]/).map((s) => s.trim()).filter((s) => s !== '');
     const acceptTac = parseBool(ctx.config['accept-tac'], 'accept-tac');
@@ -80,7 +78,7 @@ export default defineModule({
     const apiKey = ctx.config['apikey'];
     if (!apiKey) throw MESSAGES.error('noKey');
 
-    const fields: MultipartFields = [
+    const fields: JoeFields = [
       ['accept-tac', acceptTac ? '1' : '0'],
       ['report-cache', asFlag(reportCache)],
       ['systems[]', systems],
@@ -94,8 +92,8 @@ export default defineModule({
     } else {
       const file = await readSubmittedFile(query);
       if (!file) throw MESSAGES.error('nothingToSubmit');
-      ctx.log.info('submitting a sample to Joe Sandbox', { filename: file.filename, bytes: file.data.length });
-      answer = await joe.multipart('/v2/submission/new', fields, [{ field: 'sample', filename: file.filename, data: file.data }]);
+      ctx.log.info('submitting a sample to Joe Sandbox', { filename: file.filename, bytes: file.content.length });
+      answer = await joe.multipart('/v2/submission/new', fields, [{ name: 'sample', filename: file.filename, content: file.content }]);
     }
     const id = isRecord(answer) ? str(answer['submission_id']) : undefined;
     if (id === undefined) throw MESSAGES.error('noSubmission');

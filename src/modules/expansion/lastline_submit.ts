@@ -20,12 +20,12 @@
  */
 import { ModuleError } from '../../base/errors.js';
 import { defineMessages } from '../../base/messages.js';
-import { defineModule, type Query } from '../../core/module.js';
+import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { isRecord, str } from '../_shared/json-record.js';
 import { DEFAULT_ANALYSIS_API_URL, LastlineAnalysis, taskLink } from '../_shared/lastline/analysis-client.js';
-import { readSubmittedFile, type SubmittedFile } from '../_shared/submission/sample.js';
-import { SAMPLE_MESSAGES } from '../_shared/malware-sample.js';
+import { SAMPLE_PASSWORD } from '../_shared/malware-sample.js';
+import { readSubmittedFile, SUBMITTED_FILE_MESSAGES } from '../_shared/submitted-file.js';
 import { LINK_MESSAGES } from '../_shared/lastline/link.js';
 import { LASTLINE_API_MESSAGES } from '../_shared/lastline/client.js';
 
@@ -36,18 +36,6 @@ const MESSAGES = defineMessages({
   apiError: 'Error issuing the API call: {reason}',
   noTask: 'Error issuing the API call: Unable to process returned data',
 });
-
-const SAMPLE_PASSWORD = 'infected';
-
-/** The file to submit; decoding failures read as upstream's input errors. */
-async function submittedFile(query: Query): Promise<SubmittedFile | undefined> {
-  try {
-    return await readSubmittedFile(query);
-  } catch (error) {
-    if (error instanceof ModuleError) throw MESSAGES.error('badInput', { reason: error.message }, { cause: error });
-    throw error;
-  }
-}
 
 export default defineModule({
   name: 'lastline_submit',
@@ -77,7 +65,7 @@ export default defineModule({
   checkInput: false,
   coalesce: false,
   // The shared helpers' messages this module can give too.
-  messages: { ...MESSAGES.templates, ...LASTLINE_API_MESSAGES.templates, ...LINK_MESSAGES.templates, ...SAMPLE_MESSAGES.templates },
+  messages: { ...MESSAGES.templates, ...LASTLINE_API_MESSAGES.templates, ...LINK_MESSAGES.templates, ...SUBMITTED_FILE_MESSAGES.templates },
   async handle(query, ctx) {
     const key = ctx.config['key'];
     const apiToken = ctx.config['api_token'];
@@ -86,7 +74,8 @@ export default defineModule({
 
     const url = 'url' in query ? str(query['url']) : undefined;
     if ('url' in query && url === undefined) throw MESSAGES.error('badInput', { reason: 'the url is empty' });
-    const file = url === undefined ? await submittedFile(query) : undefined;
+    // A file that cannot be read is upstream's input error.
+    const file = url === undefined ? await readSubmittedFile(query, { failure: (reason, cause) => MESSAGES.error('badInput', { reason }, { cause }) }) : undefined;
     if (url === undefined && file === undefined) throw MESSAGES.error('noInput');
 
     const client = new LastlineAnalysis(ctx, apiUrl, { key, apiToken });
@@ -94,7 +83,7 @@ export default defineModule({
     try {
       await client.login();
       answer = file
-        ? await client.submitFile({ ...file, ...(typeof query['malware-sample'] === 'string' && { password: SAMPLE_PASSWORD }) })
+        ? await client.submitFile({ ...file, ...(file.type === 'malware-sample' && { password: SAMPLE_PASSWORD }) })
         : await client.submitUrl(url!);
     } catch (error) {
       if (error instanceof ModuleError) throw MESSAGES.error('apiError', { reason: error.message }, { cause: error });

@@ -19,8 +19,8 @@ import { ModuleError } from '../../base/errors.js';
 import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
-import { multipartBody } from '../_shared/submission/form-data.js';
-import { readSubmittedFile, type SubmittedFile } from '../_shared/submission/submitted-file.js';
+import { multipartBody } from '../_shared/multipart.js';
+import { readSubmittedFile, SUBMITTED_FILE_MESSAGES } from '../_shared/submitted-file.js';
 
 const MESSAGES = defineMessages({
   noSample: 'No malware sample or attachment supplied',
@@ -49,15 +49,9 @@ export default defineModule({
   },
   config: { malshare_apikey: { description: 'Your MalShare API key.', secret: true } },
   attributes: { input: ['attachment', 'malware-sample'], output: ['link'] },
-  messages: MESSAGES,
+  messages: { ...MESSAGES.templates, ...SUBMITTED_FILE_MESSAGES.templates },
   async handle(query, ctx) {
-    let file: SubmittedFile | undefined;
-    try {
-      file = await readSubmittedFile(query);
-    } catch (error) {
-      if (error instanceof ModuleError) throw MESSAGES.error('badData', { reason: error.message });
-      throw error;
-    }
+    const file = await readSubmittedFile(query, { failure: (reason) => MESSAGES.error('badData', { reason }) });
     if (!file) throw MESSAGES.error('noSample');
 
     const malshare = ctx.vendor({
@@ -67,7 +61,7 @@ export default defineModule({
       missingKey: () => MESSAGES.error('noKey'),
     });
     malshare.requireKey();
-    const multipart = multipartBody([], [{ name: 'upload', filename: file.filename, content: file.content }]);
+    const multipart = multipartBody([{ name: 'upload', filename: file.filename, content: file.content }]);
     let answer: string;
     try {
       answer = (

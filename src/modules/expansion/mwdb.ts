@@ -27,8 +27,8 @@ import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { pythonJsonDumps, type PyJson } from '../_shared/python-json.js';
-import { multipartInOrder } from '../_shared/submission/form-data.js';
-import { readSubmittedFile, type SubmittedFile } from '../_shared/submission/submitted-file.js';
+import { multipartBody } from '../_shared/multipart.js';
+import { readSubmittedFile, SUBMITTED_FILE_MESSAGES } from '../_shared/submitted-file.js';
 
 const MESSAGES = defineMessages({
   noSample: 'No malware sample or attachment supplied',
@@ -91,15 +91,9 @@ export default defineModule({
     include_tags_attribute: { description: "Accepted and ignored: upstream copies the attribute's tags using PyMISP's keys.py on the MISP host, which this server does not read." },
   },
   attributes: { input: ['attachment', 'malware-sample'], output: ['link'] },
-  messages: MESSAGES,
+  messages: { ...MESSAGES.templates, ...SUBMITTED_FILE_MESSAGES.templates },
   async handle(query, ctx) {
-    let file: SubmittedFile | undefined;
-    try {
-      file = await readSubmittedFile(query);
-    } catch (error) {
-      if (error instanceof ModuleError) throw MESSAGES.error('badData', { reason: error.message });
-      throw error;
-    }
+    const file = await readSubmittedFile(query, { failure: (reason) => MESSAGES.error('badData', { reason }) });
     if (!file) throw MESSAGES.error('noSample');
     const apiUrl = ctx.config['mwdb_url'];
     if (!ctx.config['mwdb_apikey'] || !apiUrl) throw MESSAGES.error('noSettings');
@@ -117,7 +111,7 @@ export default defineModule({
       upload_as: isPublic(ctx.config['mwdb_public']) ? 'public' : '*',
       ...(metakey ? { metakeys: [{ key: metakey, value: eventId ?? null }] } : {}),
     };
-    const multipart = multipartInOrder([
+    const multipart = multipartBody([
       { name: 'file', filename: file.filename, content: file.content },
       { name: 'options', value: pythonJsonDumps(options) },
     ]);

@@ -18,8 +18,8 @@ import { ModuleError } from '../../base/errors.js';
 import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults } from '../../misp/legacy-result.js';
-import { multipartBody } from '../_shared/submission/form-data.js';
-import { readSubmittedFile } from '../_shared/submission/submitted-file.js';
+import { multipartBody } from '../_shared/multipart.js';
+import { readSubmittedFile, SUBMITTED_FILE_MESSAGES } from '../_shared/submitted-file.js';
 
 const MESSAGES = defineMessages({
   noKey: 'tria.ge API key is missing',
@@ -54,7 +54,7 @@ export default defineModule({
     url_mode: { description: '"submit" (default) analyses the URL; "fetch" has tria.ge download the file the URL points to and analyse it.', default: 'submit' },
   },
   attributes: { input: ['attachment', 'malware-sample', 'url'], output: ['link'] },
-  messages: MESSAGES,
+  messages: { ...MESSAGES.templates, ...SUBMITTED_FILE_MESSAGES.templates },
   async handle(query, ctx) {
     const triage = ctx.vendor({
       name: 'tria.ge',
@@ -71,16 +71,16 @@ export default defineModule({
         sample = await triage.post<TriageSample>('/samples', { json: { kind: mode === 'fetch' ? 'fetch' : 'url', url: query['url'] } });
         comment = MESSAGES.format('urlComment', { mode });
       } else {
-        const file = await readSubmittedFile(query);
+        const file = await readSubmittedFile(query, { failure: (reason) => MESSAGES.error('failed', { reason }) });
         if (!file) throw MESSAGES.error('unsupported');
-        const multipart = multipartBody([], [{ name: 'file', filename: file.filename, content: file.content }]);
+        const multipart = multipartBody([{ name: 'file', filename: file.filename, content: file.content }]);
         sample = await triage.post<TriageSample>('/samples', { body: multipart.body, headers: { 'content-type': multipart.contentType } });
         comment = MESSAGES.format('fileComment');
       }
       if (typeof sample !== 'object' || sample === null || typeof sample.id !== 'string' || sample.id === '') throw MESSAGES.error('noId');
       return legacyResults([{ types: 'link', values: `https://tria.ge/${encodeURIComponent(sample.id)}`, comment }]);
     } catch (error) {
-      // Its own messages as they are; the kit's (tria.ge's answer, the sample zip) after upstream's prefix.
+      // Its own messages as they are; the kit's (tria.ge's answer) after upstream's prefix.
       if (!(error instanceof ModuleError) || error.messageId !== undefined) throw error;
       throw MESSAGES.error('failed', { reason: error.message });
     }

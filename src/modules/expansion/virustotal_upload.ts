@@ -27,7 +27,8 @@ import { defineModule } from '../../core/module.js';
 import { decodeBase64 } from '../../core/query-helpers.js';
 import { legacyResults } from '../../misp/legacy-result.js';
 import { VT_API } from './_virustotal/endpoint.js';
-import { multipartFile, unzipMalwareSample } from './_virustotal/upload.js';
+import { multipartBody } from '../_shared/multipart.js';
+import { unzipMalwareSample } from './_virustotal/upload.js';
 
 const MESSAGES = defineMessages({
   noInput: 'No malware sample or attachment supplied',
@@ -91,7 +92,7 @@ export default defineModule({
       missingKey: () => MESSAGES.error('noKey'),
       headers: { accept: 'application/json' },
     });
-    const { body, contentType } = multipartFile('file', filename, data);
+    const { body, contentType } = multipartBody([{ name: 'file', filename, content: data }]);
     await api.post('/files', { body, headers: { 'content-type': contentType }, timeoutMs: UPLOAD_TIMEOUT_MS });
     const sha256 = createHash('sha256').update(data).digest('hex');
     return legacyResults([{ types: 'link', values: `https://www.virustotal.com/gui/file/${sha256}`, comment: 'Link to VirusTotal analysis' }]);

@@ -18,16 +18,14 @@
  * HTTP status and VMRay's `error_msg` instead of "Problem when calling API.";
  * a module-wide flag no longer leaks between queries.
  */
-import { ModuleError } from '../../base/errors.js';
 import { defineMessages } from '../../base/messages.js';
 import { defineModule } from '../../core/module.js';
 import { legacyResults, type LegacyEntryInput } from '../../misp/legacy-result.js';
 import { isRecord, records, str } from '../_shared/json-record.js';
-import { multipartBody } from '../_shared/submission/multipart.js';
-import { readSubmittedFile } from '../_shared/submission/sample.js';
+import { multipartBody } from '../_shared/multipart.js';
+import { readSubmittedFile, SUBMITTED_FILE_MESSAGES } from '../_shared/submitted-file.js';
 import { VMRayApi, serverUrl } from '../_shared/vmray/api.js';
 import { VMRAY_API_MESSAGES } from '../_shared/vmray/messages.js';
-import { SAMPLE_MESSAGES } from '../_shared/malware-sample.js';
 
 const MESSAGES = defineMessages({
   noSample: 'No malware sample or attachment supplied',
@@ -104,15 +102,12 @@ export default defineModule({
   checkInput: false,
   coalesce: false,
   // The shared helpers' messages this module can give too.
-  messages: { ...MESSAGES.templates, ...SAMPLE_MESSAGES.templates, ...VMRAY_API_MESSAGES.templates },
+  messages: { ...MESSAGES.templates, ...SUBMITTED_FILE_MESSAGES.templates, ...VMRAY_API_MESSAGES.templates },
   async handle(query, ctx) {
-    let file;
-    try {
-      file = await readSubmittedFile(query);
-    } catch (error) {
-      if (error instanceof ModuleError) throw MESSAGES.error('badSample', { reason: error.message }, { cause: error });
-      throw error;
-    }
+    const file = await readSubmittedFile(query, {
+      allowEmptyData: true,
+      failure: (reason, cause) => MESSAGES.error('badSample', { reason }, { cause }),
+    });
     if (!file) throw MESSAGES.error('noSample');
     const apiKey = ctx.config['apikey'];
     const url = ctx.config['url'];
@@ -120,13 +115,15 @@ export default defineModule({
     const shareable = strtobool(ctx.config['shareable']);
     const reanalyze = !strtobool(ctx.config['do_not_reanalyze']);
     const includeJobs = !strtobool(ctx.config['do_not_include_vmrayjobids']);
-    if (file.filename === '' || file.data.length === 0) throw MESSAGES.error('noData');
+    if (file.filename === '' || file.content.length === 0) throw MESSAGES.error('noData');
 
     const api = new VMRayApi(ctx, serverUrl(url), apiKey, { guarded: false });
-    const { body, contentType } = await multipartBody(
-      [['shareable', pyBool(shareable)], ['reanalyze', pyBool(reanalyze)]],
-      [{ field: 'sample_file', filename: file.filename, data: file.data }],
-    );
+    // The VMRay client sends the file as ("name", data, "application/octet-stream").
+    const { body, contentType } = multipartBody([
+      { name: 'shareable', value: pyBool(shareable) },
+      { name: 'reanalyze', value: pyBool(reanalyze) },
+      { name: 'sample_file', filename: file.filename, content: file.content, contentType: 'application/octet-stream' },
+    ]);
     const data = await api.postMultipart('/rest/sample/submit', body, contentType);
     if (!isRecord(data)) throw MESSAGES.error('noSubmission');
     const [firstError] = records(data['errors']);

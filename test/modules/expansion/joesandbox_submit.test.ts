@@ -115,7 +115,7 @@ testModule({
     { name: 'accept-tac that is not true/false', query: { url: 'http://evil.example/' }, config: { apikey: KEY, 'accept-tac': 'yes' }, error: "Cannot parse accept-tac. Must be 'true' or 'false'" },
     { name: 'report-cache that is not true/false', query: { url: 'http://evil.example/' }, config: { apikey: KEY, 'report-cache': '1' }, error: "Cannot parse report-cache. Must be 'true' or 'false'" },
     { name: 'a malware-sample that is not a zip', query: { 'malware-sample': 'x.exe', data: DOC.toString('base64') }, error: /^Could not extract malware sample from ZIP file: /, requests: (r) => assert.equal(r.length, 0) },
-    { name: 'an attachment without data', query: { attachment: 'x.pdf' }, error: 'The request has no "data" field with base64 content.' },
+    { name: 'an attachment without data', query: { attachment: 'x.pdf' }, error: 'The attachment has no "data" field with its base64 content.' },
     { name: 'data that is not base64', query: { attachment: 'x.pdf', data: '%%%' }, error: 'The "data" field is not valid base64.' },
     { name: 'nothing to submit', query: { ip: '1.2.3.4' }, error: /attachment|malware-sample|url|domain/ },
     { name: 'an answer without submission id', query: { url: 'http://evil.example/' }, routes: { 'POST /api/v2/submission/new': { json: { data: {} } } }, messageId: 'noSubmission' },

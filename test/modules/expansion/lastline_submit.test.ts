@@ -112,7 +112,7 @@ testModule({
     { name: 'no api_token: upstream\'s exact message', query: { url: 'https://www.example.com' }, config: { api_token: '' }, error: 'Error parsing configuration: Arguments provided do not contain valid data' },
     { name: 'no url nor file', query: { domain: 'example.com' }, error: 'Error processing input parameters: Input parameters do not specify either an URL or a file' },
     { name: 'a malware-sample that is not a zip', query: { 'malware-sample': 'x.exe', data: DOC.toString('base64') }, error: /^Error processing input parameters: Could not extract malware sample from ZIP file/ },
-    { name: 'an attachment without data', query: { attachment: 'x.pdf' }, error: 'Error processing input parameters: The request has no "data" field with base64 content.' },
+    { name: 'an attachment without data', query: { attachment: 'x.pdf' }, error: 'Error processing input parameters: The attachment has no "data" field with its base64 content.' },
     { name: 'an answer without task_uuid', query: { url: 'https://www.example.com' }, routes: { 'POST /analysis/submit/url.json': { json: { success: 1, data: {} } } }, messageId: 'noTask' },
     {
       name: 'a refused submission: Lastline\'s error and code',

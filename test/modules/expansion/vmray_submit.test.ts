@@ -129,7 +129,7 @@ testModule({
     { name: 'a yes/no setting that is neither', query: SAMPLE, config: { shareable: 'maybe' }, error: 'Error while processing settings. Please double-check your values.' },
     { name: 'no file at all', query: { md5: '44d88612fea8a8f36de82e1278abb02f' }, error: 'No malware sample or attachment supplied' },
     { name: 'a malware-sample that is not a zip', query: { 'malware-sample': 'x.exe', data: DOC.toString('base64') }, error: /^Unable to process submited sample data: Could not extract malware sample from ZIP file/ },
-    { name: 'an attachment without data', query: { attachment: 'x.pdf' }, error: 'Unable to process submited sample data: The request has no "data" field with base64 content.' },
+    { name: 'an attachment without data', query: { attachment: 'x.pdf' }, error: 'Unable to process submited sample data: The attachment has no "data" field with its base64 content.' },
     { name: 'an empty attachment', query: { attachment: 'x.pdf', data: '' }, error: 'No sample data or filename.' },
     { name: 'a wrong key: VMRay\'s status and error_msg', query: SAMPLE, config: { apikey: 'nope' }, error: 'VMRay answered HTTP 401 Unauthorized: Authentication required.' },
     ...vendorFailureRows({

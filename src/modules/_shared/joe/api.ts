@@ -10,7 +10,14 @@ import { ModuleError } from '../../../base/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { VendorApi } from '../../../core/vendor-api.js';
 import { isRecord } from '../json-record.js';
-import { multipartBody, type MultipartFields, type MultipartFile } from '../submission/multipart.js';
+import { multipartBody, type MultipartField, type MultipartFile } from '../multipart.js';
+
+/** Form fields as jbxapi passes them to requests: None is left out, a list repeats the field. */
+export type JoeFields = ReadonlyArray<readonly [string, string | readonly string[] | undefined]>;
+
+function formFields(fields: JoeFields): MultipartField[] {
+  return fields.flatMap(([name, value]) => (value === undefined ? [] : typeof value === 'string' ? [value] : value).map((item) => ({ name, value: item })));
+}
 
 export const JOE_CLOUD_API = 'https://jbxcloud.joesecurity.org/api';
 const SERVICE = 'Joe Sandbox';
@@ -37,19 +44,16 @@ export class JoeSandboxApi {
     return body['data'];
   }
 
-  /** A form POST (`application/x-www-form-urlencoded`, as requests sends `data=` without files); list values repeat. */
-  async form(path: string, fields: MultipartFields): Promise<unknown> {
-    const body = new URLSearchParams();
-    for (const [name, value] of [['apikey', this.apiKey] as const, ...fields]) {
-      if (value === undefined) continue;
-      for (const item of typeof value === 'string' ? [value] : value) body.append(name, item);
-    }
+  /** A form POST (`application/x-www-form-urlencoded`, as requests sends `data=` without files). */
+  async form(path: string, fields: JoeFields): Promise<unknown> {
+    const body = new URLSearchParams(formFields([['apikey', this.apiKey], ...fields]).map(({ name, value }): [string, string] => [name, value]));
     const headers = { 'content-type': 'application/x-www-form-urlencoded' };
     return JoeSandboxApi.#data(await this.#api.post(path, { body: body.toString(), headers }));
   }
 
-  async multipart(path: string, fields: MultipartFields, files: readonly MultipartFile[]): Promise<unknown> {
-    const { body, contentType } = await multipartBody([['apikey', this.apiKey], ...fields], files);
+  /** A multipart POST: the fields, then the files, as requests sends `data=` with `files=`. */
+  async multipart(path: string, fields: JoeFields, files: readonly MultipartFile[]): Promise<unknown> {
+    const { body, contentType } = multipartBody([...formFields([['apikey', this.apiKey], ...fields]), ...files]);
     return JoeSandboxApi.#data(await this.#api.post(path, { body, headers: { 'content-type': contentType } }));
   }
 

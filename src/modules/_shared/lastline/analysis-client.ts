@@ -8,7 +8,7 @@
  */
 import type { ModuleContext } from '../../../core/module.js';
 import type { HttpRequestOptions } from '../../../net/index.js';
-import { multipartBody } from '../submission/multipart.js';
+import { multipartBody } from '../multipart.js';
 import { readData, sessionCookies } from './client.js';
 
 const SERVICE = 'Lastline';
@@ -25,7 +25,7 @@ export interface AnalysisCredentials {
 }
 
 export interface FileSubmission {
-  data: Uint8Array;
+  content: Uint8Array;
   filename: string;
   /** Sent as upstream sends it for malware samples. */
   password?: string;
@@ -59,7 +59,7 @@ export class LastlineAnalysis {
   }
 
   async submitFile(file: FileSubmission): Promise<unknown> {
-    const { body, contentType } = await multipartBody([], [{ field: 'file', filename: UPLOAD_NAME, data: file.data }]);
+    const { body, contentType } = multipartBody([{ name: 'file', filename: UPLOAD_NAME, content: file.content }]);
     const query = { allow_network_traffic: 1, filename: file.filename, password: file.password, full_report_score: -1 };
     return this.#post('analysis/submit/file', query, { body, headers: { 'content-type': contentType } });
   }

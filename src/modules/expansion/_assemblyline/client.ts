@@ -13,7 +13,7 @@
  */
 import { statusLine } from '../../../net/index.js';
 import type { HttpClient, HttpRequestOptions, HttpResponse } from '../../../net/types.js';
-import type { MultipartBody } from '../../_shared/submission/form-data.js';
+import type { MultipartBody } from '../../_shared/multipart.js';
 import type { AssemblyLineSettings } from './settings.js';
 
 const SERVICE = 'AssemblyLine';

@@ -42,12 +42,13 @@ export class NsxAnalysisClient {
   }
 
   /** tau-clients' envelope: the `data` of a successful answer. */
-  async #call(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string | number>; form?: Record<string, string>; files?: Record<string, MultipartFile> } = {}): Promise<Record<string, unknown>> {
+  async #call(method: 'GET' | 'POST', path: string, options: { query?: Record<string, string | number>; form?: Record<string, string>; files?: MultipartFile[] } = {}): Promise<Record<string, unknown>> {
     if (!this.#loggedIn && path !== '/authentication/login.json') await this.#login();
     const headers: Record<string, string> = this.#cookie ? { cookie: this.#cookie } : {};
     let body: Buffer | undefined;
     if (options.files) {
-      const multipart = multipartBody(options.form ?? {}, options.files);
+      const fields = Object.entries(options.form ?? {}).map(([name, value]) => ({ name, value }));
+      const multipart = multipartBody([...fields, ...options.files]);
       body = multipart.body;
       headers['content-type'] = multipart.contentType;
     }
@@ -90,7 +91,7 @@ export class NsxAnalysisClient {
   submitFile(content: Uint8Array, filename: string): Promise<Record<string, unknown>> {
     return this.#call('POST', '/analysis/submit/file.json', {
       form: { allow_network_traffic: '1', filename, full_report_score: '-1' },
-      files: { file: { filename: 'dummy-ascii-name-for-file-param', content } },
+      files: [{ name: 'file', filename: 'dummy-ascii-name-for-file-param', content }],
     });
   }
 
