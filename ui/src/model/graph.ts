@@ -37,11 +37,15 @@ export interface Graph {
   omitted: number;
 }
 
-/** An object's most telling value: the first attribute of a relation that names the thing, else its first. */
+/**
+ * An object's most telling value: the first attribute of a relation that
+ * names a thing, other than the value queried (a passive-dns record of
+ * circl.lu is told by its rdata, not its rrname); else its first attribute.
+ */
 const KEY_RELATIONS = ['domain', 'hostname', 'ip', 'ip-dst', 'ip-src', 'url', 'rrname', 'rdata', 'value', 'name', 'filename', 'sha256', 'md5', 'text'];
-function objectLabel(o: ViewObject): string {
-  const key = KEY_RELATIONS.map((r) => o.attributes.find((a) => a.relation === r)).find((a) => a !== undefined) ?? o.attributes[0];
-  return key ? key.value : '';
+function objectLabel(o: ViewObject, queried: string): string {
+  const named = KEY_RELATIONS.map((r) => o.attributes.find((a) => a.relation === r && a.value !== queried)).find((a) => a !== undefined);
+  return (named ?? o.attributes[0])?.value ?? '';
 }
 
 export function sessionGraph(session: Session, limit = 400): Graph {
@@ -74,7 +78,7 @@ export function sessionGraph(session: Session, limit = 400): Graph {
       }
       for (const o of result.objects) {
         const anchor = o.references.find((r) => r.target !== o.uuid && known.has(r.target))?.target;
-        if (!add({ id: o.uuid, kind: 'object', label: objectLabel(o), sublabel: o.name, parent: anchor ?? inputId, object: o, run, module: run.module })) continue;
+        if (!add({ id: o.uuid, kind: 'object', label: objectLabel(o, node.input.value), sublabel: o.name, parent: anchor ?? inputId, object: o, run, module: run.module })) continue;
         if (!anchor) edges.push({ from: inputId, to: o.uuid, label: run.module, kind: 'found' });
         for (const r of o.references) if (known.has(r.target)) edges.push({ from: o.uuid, to: r.target, label: r.relationship, kind: 'reference' });
       }
