@@ -30,10 +30,10 @@ const PAGE_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-/** Paths the page is served on: the auth token is not asked for them. */
+/** Paths the page is served on: the auth token is not asked for them (an asset's name is one plain segment). */
 export function isWebPagePath(url: string): boolean {
   const path = url.split('?')[0] ?? '';
-  return path === '/' || path === '/ui' || path === '/ui/' || path.startsWith('/ui/assets/');
+  return path === '/' || path === '/ui' || path === '/ui/' || /^\/ui\/assets\/[\w-]+\.[a-z0-9]+$/.test(path);
 }
 
 function acceptsGzip(request: FastifyRequest): boolean {
