@@ -18,7 +18,7 @@ import { ATTRIBUTE_TYPE_NAMES } from '../../src/misp/attribute-types.js';
 import type { TestServer } from '../server/harness.js';
 import { assertNoProblems, assertOnlyServer, closeBrowser, launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.js';
 import { buildPage, startPageServer, type BuiltPage } from './support/page-server.js';
-import { card, eventually, fillSetting, goTo, pickOnly, runValue, waitForStatus } from './support/page-helpers.js';
+import { card, fillSetting, goTo, pickOnly, runValue, waitForStatus } from './support/page-helpers.js';
 import { DOMAIN, IP, SECRETS, startVendors, type Vendors } from './support/vendors.js';
 
 const BODY_LIMIT = 16 * 1024 * 1024;
