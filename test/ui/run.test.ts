@@ -124,7 +124,7 @@ test('the graph shows the input, the objects, the references and the pivot', asy
   assert.equal(await p.locator('g.node-object', { hasText: 'passive-dns' }).count(), 3);
   assert.equal(await p.locator('g.node-object', { hasText: 'whois' }).count(), 1);
   assert.ok((await p.locator('g.edge-reference', { hasText: 'associated-to' }).count()) >= 3);
-  await p.locator(`g.node[data-node-label="${IP}"]`).first().click();
+  await p.locator(`g.node-attribute[data-node-label="${IP}"]`).click();
   const details = p.getByRole('complementary', { name: 'Selected node' });
   assert.match(await details.innerText(), new RegExp(`Found by otx`));
   assert.ok(statSync(await screenshot(p.locator('.session'), 'result-graph', page.scratch)).size > 10_000);
@@ -171,6 +171,22 @@ test('a type no module accepts says so, and offers the type the value looks like
   assert.equal(await p.getByRole('button', { name: /^Run/ }).isDisabled(), true);
   await notice.getByRole('button', { name: 'query it as domain' }).click();
   assert.equal(await p.getByRole('group', { name: 'Modules to run' }).isVisible(), true);
+});
+
+test('a file through an import module, with its import options', async () => {
+  const p = watched.page;
+  await goTo(p, 'Run');
+  await p.getByRole('radio', { name: /A file/ }).check();
+  const csv = join(page.scratch, 'iocs.csv');
+  writeFileSync(csv, 'ip-dst,domain\n198.51.100.9,example.org\n198.51.100.10,example.net\n');
+  await p.locator('input[type="file"]').setInputFiles(csv);
+  await pickOnly(p, ['csvimport']);
+  await p.getByLabel('csvimport has_header').check();
+  await p.getByRole('button', { name: 'Run 1 module' }).click();
+  const imported = await waitForStatus(p, 'csvimport', 'done');
+  const rows = await imported.locator('table.attributes tbody tr').allInnerTexts();
+  assert.deepEqual(rows.map((r) => r.split('\t').slice(0, 2).join(' ')).sort(), ['domain example.net', 'domain example.org', 'ip-dst 198.51.100.10', 'ip-dst 198.51.100.9']);
+  assert.match(await p.locator('.session-head h2').innerText(), /attachment: iocs\.csv/);
 });
 
 test('a 30 MB upload over the body limit is refused clearly, and the page goes on', async () => {

@@ -26,13 +26,12 @@ function Edge({ edge, layout }: { edge: GraphEdge; layout: Layout }) {
   const bend = a.x === b.x ? 60 : Math.abs(x2 - x1) / 2;
   const c1 = leftToRight ? x1 + bend : x1 - bend;
   const c2 = leftToRight ? (a.x === b.x ? x2 + bend : x2 - bend) : x2 + bend;
-  // The label sits near the node further right: edges converge on the left, and their labels would pile up there.
-  const t = a.x > b.x ? 0.2 : 0.8;
-  const at = (p0: number, p1: number, p2: number, p3: number) => (1 - t) ** 3 * p0 + 3 * (1 - t) ** 2 * t * p1 + 3 * (1 - t) * t ** 2 * p2 + t ** 3 * p3;
+  // The label ends just left of the node further right: edges converge on the left, and their labels would pile up there.
+  const [lx, ly] = a.x > b.x ? [x1, y1] : [x2, y2];
   return (
     <g class={`edge edge-${edge.kind}`}>
       <path d={`M${x1},${y1} C${c1},${y1} ${c2},${y2} ${x2},${y2}`} marker-end="url(#arrow)" />
-      <text x={at(x1, c1, c2, x2)} y={at(y1, y1, y2, y2) - 4} text-anchor="middle">
+      <text x={lx - 8} y={ly - 5} text-anchor="end">
         {clip(edge.label, 24)}
       </text>
     </g>

@@ -28,6 +28,7 @@ export function ModuleSettingsFields({ module }: { module: ModuleInfo }) {
           />
         </label>
       ))}
+      <small class="muted">Kept in this browser only; sent with {module.name}'s queries.</small>
     </div>
   );
 }
