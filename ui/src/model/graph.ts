@@ -5,7 +5,7 @@
  * and pivots (a result's attribute queried in turn). Each node has one
  * layout parent, which places it one column to the right of it.
  */
-import { allNodes, type QueryNode, type RunRecord, type Session } from './session.js';
+import type { QueryNode, RunRecord, Session } from './session.js';
 import type { ViewAttribute, ViewObject } from './results.js';
 
 export interface GraphNode {
@@ -95,9 +95,4 @@ export function sessionGraph(session: Session, limit = 400): Graph {
   visit(session.root);
   // References may point at nodes added later (a pivot's results): keep only edges between drawn nodes.
   return { nodes: [...nodes.values()], edges: edges.filter((e) => nodes.has(e.from) && nodes.has(e.to)), omitted };
-}
-
-/** How many nodes the session's tree holds (for the summary line). */
-export function queryCount(session: Session): number {
-  return allNodes(session).length;
 }

@@ -93,9 +93,6 @@ export function toModuleInfo(d: ModuleDescriptor): ModuleInfo {
   };
 }
 
-/** Attribute types that carry a file: the page sends the file's bytes with them. */
-export const FILE_TYPES = ['attachment', 'malware-sample'] as const;
-
 /** Expansion (and hover) modules that take an attribute of this type. */
 export function modulesAccepting(modules: readonly ModuleInfo[], type: string): ModuleInfo[] {
   return modules.filter((m) => m.family === 'expansion' && m.input.includes(type));

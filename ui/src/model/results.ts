@@ -179,13 +179,3 @@ export function readAnswer(answer: unknown): Outcome {
   if (!outcome.error && !outcome.result && outcome.exportData === undefined) outcome.note = `The module answered ${JSON.stringify(answer).slice(0, 200)}.`;
   return outcome;
 }
-
-/** How many things a result holds, for summaries. */
-export function resultSize(result: ViewResult | undefined): number {
-  return result ? result.attributes.length + result.objects.length : 0;
-}
-
-/** The attribute a query ran on, as modules echo it back (to leave out of tables and graphs). */
-export function isEcho(attribute: ViewAttribute, inputUuid: string): boolean {
-  return attribute.uuid === inputUuid;
-}

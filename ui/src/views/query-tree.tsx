@@ -5,7 +5,6 @@
  * raw JSON, and the pivots made from it, which are query nodes again.
  */
 import { useState } from 'preact/hooks';
-import { resultSize } from '../model/results.js';
 import type { QueryNode, RunRecord, Session } from '../model/session.js';
 import { Elapsed, seconds } from './elapsed.js';
 import { ResultTables } from './result-tables.js';
@@ -27,13 +26,15 @@ function Status({ run }: { run: RunRecord }) {
   }
 }
 
-function summary(run: RunRecord): string {
+/** What the run found, the queried attribute echoed back left out. */
+function summary(run: RunRecord, inputUuid: string): string {
   const r = run.result;
   if (!r) return '';
+  const attributes = r.attributes.filter((a) => a.uuid !== inputUuid).length;
   const parts = [];
   if (r.objects.length > 0) parts.push(`${r.objects.length} object${r.objects.length === 1 ? '' : 's'}`);
-  if (r.attributes.length > 0) parts.push(`${r.attributes.length} attribute${r.attributes.length === 1 ? '' : 's'}`);
-  return parts.join(', ') || (resultSize(r) === 0 ? 'no results' : '');
+  if (attributes > 0) parts.push(`${attributes} attribute${attributes === 1 ? '' : 's'}`);
+  return parts.join(', ') || 'no results';
 }
 
 export function RunCard({ run, node, session, labels }: { run: RunRecord; node: QueryNode; session: Session; labels: Map<string, string> }) {
@@ -45,7 +46,7 @@ export function RunCard({ run, node, session, labels }: { run: RunRecord; node: 
           <code>{run.module}</code>
         </h3>
         <Status run={run} />
-        <span class="muted">{summary(run)}</span>
+        <span class="muted">{summary(run, node.input.uuid)}</span>
         {run.answer !== undefined && (
           <span class="view-switch" role="group" aria-label="Show">
             <button type="button" aria-pressed={!raw} onClick={() => setRaw(false)}>
