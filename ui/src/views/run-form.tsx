@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { fileToBase64, formatBytes } from '../model/files.js';
 import { guessType } from '../model/guess-type.js';
-import { CATEGORY_NAMES, TYPE_NAMES, categoriesOf, defaultCategoryOf } from '../model/misp-types.js';
+import { CATEGORY_NAMES, TYPE_NAMES, categoriesOf, defaultCategoryOf, isKnownType } from '../model/misp-types.js';
 import { acceptedTypes, modulesAccepting, modulesForFiles, type ModuleInfo } from '../model/modules.js';
 import { newUuid } from '../model/uuid.js';
 import { pickedModules, setPicked } from '../state/app-state.js';
@@ -44,7 +44,8 @@ export function RunForm({ modules }: { modules: ModuleInfo[] }) {
     runDraft.set(undefined);
   }, [draft]);
 
-  const counts = useMemo(() => acceptedTypes(modules), [modules]);
+  // Attribute types only: object enrichment modules list object names, which a value cannot be.
+  const counts = useMemo(() => new Map([...acceptedTypes(modules)].filter(([t]) => isKnownType(t))), [modules]);
   const candidates = mode === 'value' ? modulesAccepting(modules, type) : modulesForFiles(modules);
   const chosen = candidates.filter((m) => picked.has(m.name));
   const categories = categoriesOf(type);
