@@ -74,6 +74,7 @@ Options (environment variable in brackets):
       --worker-memory MIB   heap the worker threads may use together; fewer threads run
                             when it is small (default 0: a quarter of the host's memory,
                             1024 to 4096)                             [${ENV.workerMemoryMb}]
+      --no-ui               do not serve the web page at /ui          [${ENV.ui}=0]
   -s, --system              accepted for compatibility; does nothing
   -h, --help                this help
   -v, --version             print the version
@@ -121,6 +122,14 @@ function vendorLimits(entries: string[]): string[] {
   return entries;
 }
 
+/** An on/off environment variable: 1/true/yes/on or 0/false/no/off; anything else is a usage error. */
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value.trim())) return true;
+  if (/^(0|false|no|off)$/i.test(value.trim())) return false;
+  throw new UsageError(`${name} must be 1 or 0 (true/false, yes/no, on/off), got '${value}'.`);
+}
+
 function workerMemoryMb(value: string): number {
   const n = integer('--worker-memory', value, 0, 1_048_576);
   if (n !== 0 && n < 64) throw new UsageError(`--worker-memory must be 0 (automatic) or at least 64 MiB, got ${n}.`);
@@ -162,6 +171,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'offload-bytes': { type: 'string' },
         'isolate-grace': { type: 'string' },
         'worker-memory': { type: 'string' },
+        'no-ui': { type: 'boolean' },
         system: { type: 'boolean', short: 's' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -216,6 +226,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     isolate,
     isolateGraceMs: isolateGrace === undefined ? d.isolateGraceMs : integer('--isolate-grace', isolateGrace, 0, 600_000),
     workerMemoryMb: workerMemory === undefined ? d.workerMemoryMb : workerMemoryMb(workerMemory),
+    ui: v['no-ui'] ? false : onOff(ENV.ui, env[ENV.ui], d.ui),
     ...(customDir ? { customDir } : {}),
     ...(caFile ? { caFile } : {}),
     ...(authToken ? { authToken } : {}),

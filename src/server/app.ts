@@ -13,6 +13,7 @@ import type { ModuleRegistry } from '../core/registry.js';
 import type { QueryExecution } from './execution/execution.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { EXPLORER_HTML, explorerAsset } from './api-explorer.js';
+import { isWebPagePath, webPageRoutes } from './web-page/routes.js';
 
 export interface AppOptions {
   registry: ModuleRegistry;
@@ -26,6 +27,8 @@ export interface AppOptions {
   authToken?: string;
   /** Renders /metrics (Prometheus text format). */
   metrics?: () => Promise<string>;
+  /** Serve the web page at /ui from this folder (the build's dist/ui/); absent: no page (--no-ui). */
+  webPage?: { dir: string };
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -151,6 +154,8 @@ export async function buildApp(options: AppOptions) {
     const token = Buffer.from(options.authToken);
     app.addHook('onRequest', async (request, reply) => {
       if (request.url === '/healthcheck' || request.url.startsWith('/healthcheck?')) return;
+      // The page's files hold no data; the page sends the token on its API calls.
+      if (options.webPage && isWebPagePath(request.url)) return;
       if (!bearerMatches(request.headers.authorization, token)) {
         reply.header('www-authenticate', 'Bearer');
         return sendError(reply, 401, 'This server requires an Authorization: Bearer <token> header.');
@@ -173,7 +178,7 @@ export async function buildApp(options: AppOptions) {
     return sendError(
       reply,
       404,
-      `Not found: ${request.method} ${path.slice(0, 200)}. This server answers GET /modules, POST /query, GET /healthcheck, GET /version, GET /metrics, GET /openapi.json and GET /openapi.`,
+      `Not found: ${request.method} ${path.slice(0, 200)}. This server answers GET /modules, POST /query, GET /healthcheck, GET /version, GET /metrics, GET /openapi.json${options.webPage ? ', GET /openapi and GET /ui' : ' and GET /openapi'}.`,
     );
   });
 
@@ -201,7 +206,8 @@ export async function buildApp(options: AppOptions) {
     return reply.code(outcome.status).type(JSON_TYPE).send(outcome.body);
   });
 
-  for (const [path, allowed] of Object.entries(ROUTES)) {
+  const routes = options.webPage ? { ...ROUTES, '/': 'GET', '/ui': 'GET' } : ROUTES;
+  for (const [path, allowed] of Object.entries(routes)) {
     app.route({
       method: OTHER_METHODS.filter((m) => m !== allowed),
       url: path,
@@ -220,6 +226,9 @@ export async function buildApp(options: AppOptions) {
     const { body, type } = await asset;
     return reply.code(200).type(type).header('cache-control', 'public, max-age=86400').send(body);
   });
+  if (options.webPage) {
+    for (const [path, handler] of Object.entries(webPageRoutes({ dir: options.webPage.dir, sendError }))) app.get(path, (request, reply) => handler(request, reply));
+  }
   return app;
 }
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -46,6 +46,8 @@ export interface ServerSettings {
   isolateGraceMs: number;
   /** Heap the worker pool's threads may use together, in MiB; 0: a quarter of the host's memory, 1 to 4 GiB. */
   workerMemoryMb: number;
+  /** Serve the web page at /ui (and redirect / to it). */
+  ui: boolean;
 }
 
 export const ENV = {
@@ -74,6 +76,7 @@ export const ENV = {
   isolate: 'MISP_MODULES_ISOLATE',
   isolateGraceMs: 'MISP_MODULES_ISOLATE_GRACE_MS',
   workerMemoryMb: 'MISP_MODULES_WORKER_MEMORY',
+  ui: 'MISP_MODULES_UI',
 } as const satisfies Record<keyof ServerSettings, string>;
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -103,4 +106,5 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   isolate: ['custom'],
   isolateGraceMs: 1000,
   workerMemoryMb: 0,
+  ui: true,
 };

@@ -21,6 +21,7 @@ import type { NetworkSettings } from '../net/settings.js';
 import { builtinModules } from '../modules/index.js';
 import { USER_AGENT, VERSION } from '../version.js';
 import { buildApp, type App } from './app.js';
+import { defaultPageDir } from './web-page/page-files.js';
 import { createLogger, writeRawLine } from './logger.js';
 import { parseVendorLimits, setVendorLimitOverrides } from '../core/rate-limiter.js';
 import { loadPythonModules } from '../core/python/python-modules.js';
@@ -36,6 +37,8 @@ export interface StartOptions {
   /** Log destination (tests capture lines); default stdout. */
   logDestination?: DestinationStream;
   prettyLogs?: boolean;
+  /** The built web page (tests build it into a folder of their own); default dist/ui/. */
+  webPageDir?: string;
 }
 
 export interface RunningServer {
@@ -186,6 +189,7 @@ export async function createServer(options: StartOptions = {}) {
         workerThreads: () => workers.threadCount(),
       }),
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
+    ...(settings.ui ? { webPage: { dir: options.webPageDir ?? defaultPageDir() } } : {}),
   });
   return { app, logger, registry, runner, network, workers, isolated, metrics, settings, python };
 }

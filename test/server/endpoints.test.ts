@@ -151,7 +151,8 @@ describe('the other endpoints', () => {
   });
 
   test('an unknown path answers 404 JSON naming the routes', async () => {
-    for (const path of ['/', '/modules/', '/query/', '/nope', '/modules/x']) {
+    // `/` redirects to the web page (test/ui/serving.test.ts).
+    for (const path of ['/modules/', '/query/', '/nope', '/modules/x']) {
       const res = await t.get(path);
       assert.equal(res.status, 404, path);
       const body = res.json() as { error: string };

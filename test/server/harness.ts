@@ -43,7 +43,7 @@ export interface HttpAnswer {
 }
 
 export async function startTestServer(
-  options: { extraModules?: ModuleDefinition[]; settings?: Partial<ServerSettings>; builtins?: ModuleDefinition[] } = {},
+  options: { extraModules?: ModuleDefinition[]; settings?: Partial<ServerSettings>; builtins?: ModuleDefinition[]; webPageDir?: string } = {},
 ): Promise<TestServer> {
   const logs = new LogCapture();
   const server = await startServer({
@@ -52,6 +52,7 @@ export async function startTestServer(
     ...(options.builtins || options.extraModules ? { builtins: [...(options.builtins ?? builtinModules), ...(options.extraModules ?? [])] } : {}),
     logDestination: logs,
     prettyLogs: false,
+    ...(options.webPageDir ? { webPageDir: options.webPageDir } : {}),
   });
   const url = server.url;
   const send = async (method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<HttpAnswer> => {
