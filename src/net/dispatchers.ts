@@ -9,14 +9,19 @@
  *    for each, for the case below;
  *  - `unverified`: admin-configured servers whose module has upstream's
  *    "verify" setting off (self-signed certificates), opened only on demand.
- * Each pools `perHostConcurrency` connections per origin, so one slow
- * upstream cannot take the connections of another.
+ * Each keeps `perHostConcurrency` concurrent requests per origin, so one slow
+ * upstream cannot take the connections of another: over HTTP/1.1 that many
+ * connections, over HTTP/2 (https origins that pick it by ALPN, when
+ * `http2` is on) that many streams on a few connections
+ * (`origin-factory.ts`, `http2-origin-pool.ts`). Through a proxy, h2 is
+ * offered inside the CONNECT tunnel.
  *
  * undici is imported on the first request (it costs ~70 ms at start, and a
  * server whose modules stay offline never needs it).
  */
 import { rootCertificates } from 'node:tls';
 import type { Agent, Dispatcher, ProxyAgent } from 'undici';
+import type { ConnectionCounts } from './origin-factory.js';
 import { createProxyChooser, isLoopbackHost } from './proxy.js';
 import type { ResolvedSettings } from './settings.js';
 import { guardedLookup } from './url-guard.js';
@@ -33,6 +38,8 @@ export interface Dispatchers {
    * `verifyTls: false` is refused for guarded (user-supplied) URLs by the caller.
    */
   route(target: URL, guarded: boolean, choice?: { proxy?: string | undefined; verifyTls?: boolean }): Promise<Route>;
+  /** Upstream connections opened so far, by the protocol they speak. */
+  connections(): ConnectionCounts;
   close(): Promise<void>;
 }
 
@@ -62,13 +69,20 @@ export function createDispatchers(settings: ResolvedSettings): Dispatchers {
     if (uri) checkProxyUrl(uri);
   }
   const chooser = createProxyChooser(settings.proxy);
+  const counts: ConnectionCounts = { h2: 0, 'http/1.1': 0 };
   let pools: Promise<Pools> | undefined;
   const load = (): Promise<Pools> =>
-    (pools ??= import('undici').then(({ Agent, ProxyAgent }) => {
+    (pools ??= Promise.all([import('undici'), import('./origin-factory.js')]).then(([{ Agent, ProxyAgent }, { originFactory }]) => {
       // `ca` replaces Node's trust store, so the bundled roots are kept beside the extra CAs.
       const tls = settings.ca ? { ca: [...rootCertificates, ...settings.ca] } : {};
       const connect = { ...tls, timeout: settings.connectTimeoutMs };
-      const common = { connections: settings.perHostConcurrency };
+      const factory = originFactory({
+        http2: settings.http2,
+        concurrency: settings.perHostConcurrency,
+        streamsPerConnection: settings.http2StreamsPerConnection,
+        counts,
+      });
+      const common = { connections: settings.perHostConcurrency, factory };
       const direct = new Agent({ ...common, connect });
       const guarded = new Agent({
         ...common,
@@ -84,7 +98,8 @@ export function createDispatchers(settings: ResolvedSettings): Dispatchers {
           const key = `${verifyTls ? 'verified' : 'unverified'} ${uri}`;
           let agent = proxies.get(key);
           if (!agent) {
-            const requestTls = verifyTls ? tls : { ...tls, rejectUnauthorized: false };
+            // The TLS with the target, inside the tunnel: it offers h2 when HTTP/2 is on.
+            const requestTls = { ...tls, allowH2: settings.http2, ...(verifyTls ? {} : { rejectUnauthorized: false }) };
             agent = new ProxyAgent({ ...common, uri, requestTls, proxyTls: tls, connect });
             proxies.set(key, agent);
           }
@@ -103,6 +118,7 @@ export function createDispatchers(settings: ResolvedSettings): Dispatchers {
       if (isGuarded) return { dispatcher: p.guarded, proxied: false };
       return { dispatcher: verify ? p.direct : p.unverified(), proxied: false };
     },
+    connections: () => ({ ...counts }),
     async close() {
       if (!pools) return;
       await Promise.all((await pools).all().map((agent) => agent.destroy()));
