@@ -21,6 +21,9 @@
  *  - the first connection fails: the requests waiting for it fail with its
  *    error (a dead host is tried once, not once per request); the next
  *    request tries again.
+ * Only GET and HEAD requests without a body are multiplexed
+ * (`multiplexing.ts` says why); others go to the HTTP/1.1 pool whatever the
+ * server speaks.
  * Every connection is opened by the connector it is given (the URL guard's
  * checked lookup, `--ca-file`, an unverified or a proxy-tunnelled TLS), so
  * HTTP/2 changes nothing in what may be reached or trusted.
@@ -28,6 +31,7 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { Client, Dispatcher, Pool, errors, type buildConnector } from 'undici';
+import { canMultiplex } from './multiplexing.js';
 
 export type UpstreamProtocol = 'h2' | 'http/1.1';
 
@@ -59,6 +63,8 @@ export function negotiatedProtocol(socket: Socket | TLSSocket): UpstreamProtocol
 export class Http2OriginPool extends Dispatcher {
   readonly #origin: URL;
   readonly #options: Http2OriginPoolOptions;
+  /** Requests one HTTP/2 connection carries at once: its undici `pipelining`. */
+  readonly #streams: number;
   readonly #maxConnections: number;
   #state: State = 'unknown';
   /** The first connection's client while its handshake runs. */
@@ -77,7 +83,8 @@ export class Http2OriginPool extends Dispatcher {
     super();
     this.#origin = origin;
     this.#options = options;
-    this.#maxConnections = Math.max(1, Math.ceil(options.concurrency / options.streamsPerConnection));
+    this.#streams = Math.max(1, Math.min(options.streamsPerConnection, options.concurrency));
+    this.#maxConnections = Math.ceil(options.concurrency / this.#streams);
   }
 
   get destroyed(): boolean {
@@ -110,6 +117,10 @@ export class Http2OriginPool extends Dispatcher {
 
   /** Sends the request on its way if it can go now. */
   #tryDispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    if (!canMultiplex(opts.method, opts.body != null)) {
+      this.#pool().dispatch(opts, handler);
+      return true;
+    }
     switch (this.#state) {
       case 'probing':
         return false;
@@ -156,6 +167,14 @@ export class Http2OriginPool extends Dispatcher {
   #pump(): void {
     while (this.#waiting.length > 0 && !this.#destroyed) {
       const next = this.#waiting[0]!;
+      const signal = (next.opts as { signal?: AbortSignal | null }).signal;
+      if (signal?.aborted) {
+        // Its abort listener (after undici's own) has not run yet: fail it here instead of sending it.
+        this.#waiting.shift();
+        next.stop();
+        next.handler.onError?.((signal.reason as Error | undefined) ?? new errors.RequestAbortedError());
+        continue;
+      }
       if (!this.#tryDispatch(next.opts, next.handler)) break;
       this.#waiting.shift();
       next.stop();
@@ -180,9 +199,8 @@ export class Http2OriginPool extends Dispatcher {
   }
 
   #clientWithFreeStream(): Client | undefined {
-    const limit = this.#options.streamsPerConnection;
     let best: Client | undefined;
-    let bestSize = limit;
+    let bestSize = this.#streams;
     for (const client of this.#http2) {
       if (client.closed || client.destroyed) continue;
       const size = client.stats.size;
@@ -200,7 +218,7 @@ export class Http2OriginPool extends Dispatcher {
 
   /** A client whose connections offer h2 and http/1.1, and report what they got. */
   #openClient(): Client {
-    const streams = this.#options.streamsPerConnection;
+    const streams = this.#streams;
     const client: Client = new Client(this.#origin, {
       connect: (connectOptions, callback) => {
         this.#options.connectAny(connectOptions, (error, socket) => {
@@ -212,7 +230,15 @@ export class Http2OriginPool extends Dispatcher {
           const protocol = negotiatedProtocol(socket);
           // Set before undici takes the socket: its first write already sends up to this many.
           client.pipelining = protocol === 'h2' ? streams : 1;
-          callback(null, socket);
+          try {
+            callback(null, socket);
+          } catch (thrown) {
+            // A bug inside undici (its queue no longer consistent): fail this client's
+            // requests with it rather than let it escape from a socket callback and stop the server.
+            this.#retire(client);
+            void client.destroy(thrown as Error).catch(() => {});
+            return;
+          }
           this.#connected(client, protocol);
         });
       },
