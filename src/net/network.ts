@@ -25,7 +25,7 @@ export interface UpstreamConnectionCounts {
 
 export interface Network {
   forQuery(signal: AbortSignal): QueryNetwork;
-  upstreamConnections(): UpstreamConnectionCounts;
+  connectionsOpened(): UpstreamConnectionCounts;
   /** Destroys every pooled connection; requests still running fail. */
   close(): Promise<void>;
 }
@@ -45,7 +45,7 @@ export function createNetwork(settings: NetworkSettings, env: NodeJS.ProcessEnv 
       dns: createDnsClient(signal, resolved.dnsServers),
       net: netClient(signal),
     }),
-    upstreamConnections: () => dispatchers.connections(),
+    connectionsOpened: () => dispatchers.connections(),
     close: () => dispatchers.close(),
   };
 }

@@ -9,6 +9,8 @@ import { test, type TestContext } from 'node:test';
 import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import type { NetworkSettings } from '../../src/net/settings.js';
 import { UrlGuardError } from '../../src/net/url-guard.js';
+import { vulnerabilityFixture } from '../modules/expansion/vulnerability-fixtures.js';
+import { startTestServer } from '../server/harness.js';
 import { startFakeHttp } from '../support/fake-http.js';
 import { answerAfter, startFakeHttp2, type FakeHttp2, type FakeHttp2Options } from '../support/fake-http2.js';
 import { startFakeProxy } from '../support/fake-proxy.js';
@@ -44,7 +46,48 @@ test('a request to an upstream that offers HTTP/2 goes over HTTP/2', async (t) =
   const net = networkFor(t, fake, cert);
   assert.deepEqual(await net.forQuery(signal()).http.getJson(`https://${HOST}/x`), { hello: 'h2' });
   assert.deepEqual(fake.versions, ['2.0']);
-  assert.deepEqual(net.upstreamConnections(), { h2: 1, 'http/1.1': 0 });
+  assert.deepEqual(net.connectionsOpened(), { h2: 1, 'http/1.1': 0 });
+});
+
+test("a module's lookups go over HTTP/2 (cve against an HTTP/2 Vulnerability-Lookup), counted in /metrics", async (t) => {
+  const cert = createTestCertificate(['cve.circl.lu']);
+  t.after(() => cert.cleanup());
+  const paths: string[] = [];
+  const { fake } = await h2Fake(
+    t,
+    {
+      handler: (req, res) => {
+        paths.push(`${req.httpVersion} ${req.method} ${req.url}`);
+        const id = decodeURIComponent((req.url ?? '').split('/').pop() ?? '');
+        setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(vulnerabilityFixture(id) ?? {})), 200);
+      },
+    },
+    cert,
+  );
+  const ts = await startTestServer({ settings: { upstreams: [`cve.circl.lu=${fake.url}`], caFile: cert.certFile } });
+  t.after(() => ts.close());
+  // Distinct attributes (identical queries in flight would be joined into one lookup).
+  const ask = (i: number) => ({ module: 'cve', attribute: { type: 'vulnerability', value: 'CVE-2024-3094', uuid: `5b4c2f2e-8e7a-4d0a-9a49-1f3c6c2b7e${String(i).padStart(2, '0')}` } });
+  const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => ts.query(ask(i))));
+  for (const answer of answers) assert.ok(answer['results'], JSON.stringify(answer));
+  assert.equal(paths.length, 20);
+  assert.ok(paths.every((p) => p === '2.0 GET /api/vulnerability/CVE-2024-3094'), paths[0]);
+  assert.equal(fake.sessions, 1);
+  const metrics = (await ts.get('/metrics')).text;
+  assert.match(metrics, /^misp_modules_upstream_connections_total\{protocol="h2"\} 1$/m);
+  assert.match(metrics, /^misp_modules_upstream_connections_total\{protocol="http\/1\.1"\} 0$/m);
+});
+
+test('with --upstream-http2 off the same module speaks HTTP/1.1', async (t) => {
+  const cert = createTestCertificate(['cve.circl.lu']);
+  t.after(() => cert.cleanup());
+  const { fake } = await h2Fake(t, { handler: answerAfter(0, vulnerabilityFixture('CVE-2024-3094')) }, cert);
+  const ts = await startTestServer({ settings: { upstreams: [`cve.circl.lu=${fake.url}`], caFile: cert.certFile, upstreamHttp2: false } });
+  t.after(() => ts.close());
+  const answer = await ts.query({ module: 'cve', attribute: { type: 'vulnerability', value: 'CVE-2024-3094', uuid: '5b4c2f2e-8e7a-4d0a-9a49-1f3c6c2b7e10' } });
+  assert.ok(answer['results'], JSON.stringify(answer));
+  assert.deepEqual(fake.versions, ['1.1']);
+  assert.match((await ts.get('/metrics')).text, /^misp_modules_upstream_connections_total\{protocol="http\/1\.1"\} 1$/m);
 });
 
 test('200 concurrent requests to one origin share two connections, 100 streams each', async (t) => {
@@ -58,7 +101,7 @@ test('200 concurrent requests to one origin share two connections, 100 streams e
   assert.equal(fake.connections, 2);
   // Multiplexed, not one at a time: all 200 were in flight together.
   assert.equal(fake.maxInFlight, 200);
-  assert.deepEqual(net.upstreamConnections(), { h2: 2, 'http/1.1': 0 });
+  assert.deepEqual(net.connectionsOpened(), { h2: 2, 'http/1.1': 0 });
 });
 
 test('the per-origin limit holds over HTTP/2: at most perHostConcurrency requests in flight', async (t) => {
@@ -136,8 +179,8 @@ test('an HTTP/1.1-only TLS server is spoken to in HTTP/1.1 (ALPN fallback), a bu
   assert.deepEqual(answers[49], { old: true });
   // node:https speaks HTTP/1.1 only: every request reached it, over HTTP/1.1 connections.
   assert.equal(fake.requests.length, 50);
-  assert.equal(net.upstreamConnections().h2, 0);
-  assert.ok(net.upstreamConnections()['http/1.1'] >= 1);
+  assert.equal(net.connectionsOpened().h2, 0);
+  assert.ok(net.connectionsOpened()['http/1.1'] >= 1);
   // Later requests go straight to the HTTP/1.1 pool.
   assert.deepEqual(await http.getJson(`https://${HOST}/x/51`), { old: true });
 });
@@ -149,7 +192,7 @@ test('with HTTP/2 off, an upstream that offers both is spoken to in HTTP/1.1', a
   await Promise.all(Array.from({ length: 5 }, () => http.getJson(`https://${HOST}/x`)));
   assert.deepEqual(fake.versions, ['1.1', '1.1', '1.1', '1.1', '1.1']);
   assert.equal(fake.sessions, 0);
-  assert.deepEqual(net.upstreamConnections(), { h2: 0, 'http/1.1': 5 });
+  assert.deepEqual(net.connectionsOpened(), { h2: 0, 'http/1.1': 5 });
 });
 
 test('with HTTP/2 off, an HTTP/2-only upstream is a clear connection failure', async (t) => {
@@ -168,7 +211,7 @@ test('plain http:// stays HTTP/1.1', async (t) => {
   const net = testNetwork({ upstreams: { [HOST]: fake.url } });
   t.after(() => net.close());
   assert.deepEqual(await net.forQuery(signal()).http.getJson(`http://${HOST}/x`), { plain: true });
-  assert.deepEqual(net.upstreamConnections(), { h2: 0, 'http/1.1': 1 });
+  assert.deepEqual(net.connectionsOpened(), { h2: 0, 'http/1.1': 1 });
 });
 
 /** A resolver that answers every name with 127.0.0.1. */
