@@ -82,7 +82,13 @@ export function createDispatchers(settings: ResolvedSettings): Dispatchers {
       const tls = settings.ca ? { secureContext: createSecureContext({ ca: [...rootCertificates, ...settings.ca] }) } : {};
       const connect = { ...tls, timeout: settings.connectTimeoutMs };
       const factory = (http2: boolean) =>
-        originFactory({ http2, concurrency: settings.perHostConcurrency, streamsPerConnection: settings.http2StreamsPerConnection, counts });
+        originFactory({
+          http2,
+          concurrency: settings.perHostConcurrency,
+          streamsPerConnection: settings.http2StreamsPerConnection,
+          http2IdleTimeoutMs: settings.http2IdleTimeoutMs,
+          counts,
+        });
       const common = { connections: settings.perHostConcurrency, factory: factory(settings.http2) };
       const direct = new Agent({ ...common, connect });
       const guarded = new Agent({

@@ -43,6 +43,14 @@ export interface Http2OriginPoolOptions {
   /** Concurrent requests to the origin: HTTP/1.1 connections, or HTTP/2 streams over all connections. */
   concurrency: number;
   streamsPerConnection: number;
+  /**
+   * An HTTP/2 connection with nothing in flight for this long is closed.
+   * undici closes idle HTTP/1.1 connections (after 4 s) but keeps HTTP/2
+   * ones open, pinging them every minute, for as long as the server lets it:
+   * without this, each origin ever reached (user URLs too) would keep its
+   * connections.
+   */
+  idleTimeoutMs: number;
   /** Called for every connection opened, with the protocol it speaks. */
   onConnection(protocol: UpstreamProtocol): void;
 }
@@ -75,6 +83,9 @@ export class Http2OriginPool extends Dispatcher {
   /** Every client or pool not yet closed (for close and destroy). */
   readonly #alive = new Set<Dispatcher>();
   readonly #waiting: Waiting[] = [];
+  /** When each HTTP/2 client was last given a request. */
+  readonly #lastUsed = new Map<Client, number>();
+  #idleTimer: NodeJS.Timeout | undefined;
   #closing = false;
   #destroyed = false;
   #onIdle: (() => void) | undefined;
@@ -127,6 +138,7 @@ export class Http2OriginPool extends Dispatcher {
       case 'unknown':
         this.#state = 'probing';
         this.#prober = this.#openClient();
+        this.#use(this.#prober);
         this.#prober.dispatch(opts, handler);
         return true;
       case 'http/1.1':
@@ -135,6 +147,7 @@ export class Http2OriginPool extends Dispatcher {
       case 'h2': {
         const client = this.#clientWithFreeStream();
         if (!client) return false;
+        this.#use(client);
         client.dispatch(opts, handler);
         return true;
       }
@@ -272,8 +285,29 @@ export class Http2OriginPool extends Dispatcher {
     this.#failWaiting(error);
   }
 
+  #use(client: Client): void {
+    this.#lastUsed.set(client, Date.now());
+    if (this.#idleTimer || this.#closing) return;
+    const every = Math.max(50, Math.floor(this.#options.idleTimeoutMs / 2));
+    this.#idleTimer = setInterval(() => this.#closeIdle(), every).unref();
+  }
+
+  #closeIdle(): void {
+    const now = Date.now();
+    for (const [client, lastUsed] of this.#lastUsed) {
+      if (now - lastUsed >= this.#options.idleTimeoutMs && client.stats.size === 0) this.#retire(client);
+    }
+    if (this.#lastUsed.size === 0) this.#stopIdleTimer();
+  }
+
+  #stopIdleTimer(): void {
+    clearInterval(this.#idleTimer);
+    this.#idleTimer = undefined;
+  }
+
   /** No new requests go to the client; it finishes those it holds, then closes. */
   #retire(client: Client): void {
+    this.#lastUsed.delete(client);
     const at = this.#http2.indexOf(client);
     if (at !== -1) this.#http2.splice(at, 1);
     if (client.closed) return;
@@ -309,6 +343,7 @@ export class Http2OriginPool extends Dispatcher {
 
   async #close(): Promise<void> {
     this.#closing = true;
+    this.#stopIdleTimer();
     // Requests waiting here were accepted: they are sent before the connections close.
     if (this.#waiting.length > 0) await new Promise<void>((resolve) => (this.#onIdle = resolve));
     await Promise.all([...this.#alive].map((dispatcher) => dispatcher.close().catch(() => {})));
@@ -330,6 +365,7 @@ export class Http2OriginPool extends Dispatcher {
   async #destroy(error: Error | null): Promise<void> {
     this.#destroyed = true;
     this.#closing = true;
+    this.#stopIdleTimer();
     this.#failWaiting(error ?? new errors.ClientDestroyedError());
     await Promise.all([...this.#alive].map((dispatcher) => dispatcher.destroy(error).catch(() => {})));
     this.#alive.clear();

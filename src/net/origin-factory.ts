@@ -20,6 +20,7 @@ export interface OriginFactoryOptions {
   /** Concurrent requests per origin (`--upstream-connections`). */
   concurrency: number;
   streamsPerConnection: number;
+  http2IdleTimeoutMs: number;
   counts: ConnectionCounts;
 }
 
@@ -39,6 +40,7 @@ export function originFactory(options: OriginFactoryOptions): (origin: string | 
         connectHttp1,
         concurrency: options.concurrency,
         streamsPerConnection: options.streamsPerConnection,
+        idleTimeoutMs: options.http2IdleTimeoutMs,
         onConnection: count,
       });
     }

@@ -44,6 +44,8 @@ export interface NetworkSettings {
   http2?: boolean;
   /** Requests one HTTP/2 connection carries at once before another is opened. Default 100. */
   http2StreamsPerConnection?: number;
+  /** An HTTP/2 connection with nothing in flight this long is closed. Default 30000. */
+  http2IdleTimeoutMs?: number;
   /** Connect timeout per connection attempt. Default 10000. */
   connectTimeoutMs?: number;
   /** Host name resolution for URL-guarded requests (tests use it to fake DNS answers). Default: dns.lookup. */
@@ -65,6 +67,7 @@ export interface ResolvedSettings {
   perHostConcurrency: number;
   http2: boolean;
   http2StreamsPerConnection: number;
+  http2IdleTimeoutMs: number;
   connectTimeoutMs: number;
   lookup?: LookupFunction;
   /** Parsed `dnsServers`, in the form Resolver#setServers takes; empty: the system's. */
@@ -84,6 +87,8 @@ export const DEFAULTS = {
   // Apache httpd, Cloudflare, Google and AWS allow 100 to 256. undici assumes
   // 100 until the server's SETTINGS arrive.
   http2StreamsPerConnection: 100,
+  // Long enough to carry one burst into the next; HTTP/1.1 connections close after 4 s (undici).
+  http2IdleTimeoutMs: 30_000,
   connectTimeoutMs: 10_000,
 } as const;
 
@@ -174,6 +179,7 @@ export function resolveSettings(settings: NetworkSettings, env: NodeJS.ProcessEn
     perHostConcurrency: positive('perHostConcurrency', settings.perHostConcurrency ?? DEFAULTS.perHostConcurrency),
     http2: settings.http2 ?? DEFAULTS.http2,
     http2StreamsPerConnection: positiveInteger('http2StreamsPerConnection', settings.http2StreamsPerConnection ?? DEFAULTS.http2StreamsPerConnection),
+    http2IdleTimeoutMs: positive('http2IdleTimeoutMs', settings.http2IdleTimeoutMs ?? DEFAULTS.http2IdleTimeoutMs),
     connectTimeoutMs: positive('connectTimeoutMs', settings.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs),
     dnsServers: parseDnsServers(settings.dnsServers ?? []),
   };

@@ -104,6 +104,17 @@ test('200 concurrent requests to one origin share two connections, 100 streams e
   assert.deepEqual(net.connectionsOpened(), { h2: 2, 'http/1.1': 0 });
 });
 
+test('an HTTP/2 connection left idle is closed after http2IdleTimeoutMs; the next request opens another', async (t) => {
+  const { fake, cert } = await h2Fake(t, { handler: answerAfter(0) });
+  const net = networkFor(t, fake, cert, { http2IdleTimeoutMs: 200 });
+  const { http } = net.forQuery(signal());
+  await Promise.all(Array.from({ length: 5 }, () => http.getJson(`https://${HOST}/x`)));
+  assert.equal(fake.openSessions(), 1);
+  await waitFor(() => fake.openSessions() === 0, 'the idle connection is closed');
+  await http.getJson(`https://${HOST}/x`);
+  assert.equal(fake.sessions, 2);
+});
+
 test('the per-origin limit holds over HTTP/2: at most perHostConcurrency requests in flight', async (t) => {
   const { fake, cert } = await h2Fake(t, { handler: answerAfter(100) });
   const net = networkFor(t, fake, cert, { perHostConcurrency: 30 });

@@ -29,8 +29,10 @@ export interface FakeHttp2 {
   port: number;
   /** TLS connections accepted (either protocol). */
   connections: number;
-  /** HTTP/2 sessions (one per HTTP/2 connection). */
+  /** HTTP/2 sessions (one per HTTP/2 connection) accepted so far. */
   sessions: number;
+  /** HTTP/2 sessions open now. */
+  openSessions(): number;
   /** `req.httpVersion` of every request, in arrival order: '2.0' or '1.1'. */
   versions: string[];
   inFlight: number;
@@ -58,6 +60,7 @@ export async function startFakeHttp2(options: FakeHttp2Options): Promise<FakeHtt
     inFlight: 0,
     maxInFlight: 0,
     closedUnanswered: 0,
+    openSessions: () => sessions.size,
     close: async () => {
       for (const session of sessions) session.destroy();
       for (const socket of sockets) socket.destroy();
