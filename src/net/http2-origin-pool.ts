@@ -11,10 +11,11 @@
  *    requests that come during its handshake wait here (each can still be
  *    aborted);
  *  - h2 picked: a request goes to the HTTP/2 connection with the fewest
- *    requests among those under `streamsPerConnection` (its `pipelining`);
- *    another connection is opened only when all are full, up to
- *    `ceil(concurrency / streamsPerConnection)`; past that requests wait
- *    here for a free stream;
+ *    requests among those under `streams` (`streamsPerConnection`, or
+ *    `concurrency` when lower: the Client's `pipelining`); another
+ *    connection is opened only when all are full, up to
+ *    `ceil(concurrency / streams)`; past that requests wait here until a
+ *    full Client's 'drain' says a stream is free;
  *  - http/1.1 picked: that connection finishes its request and closes; the
  *    origin's requests go to an ordinary undici Pool of `concurrency`
  *    HTTP/1.1-only connections, as with HTTP/2 off;
@@ -23,7 +24,7 @@
  *    request tries again.
  * Only GET and HEAD requests without a body are multiplexed
  * (`multiplexing.ts` says why); others go to the HTTP/1.1 pool whatever the
- * server speaks.
+ * server speaks. An HTTP/2 connection idle for `idleTimeoutMs` is closed.
  * Every connection is opened by the connector it is given (the URL guard's
  * checked lookup, `--ca-file`, an unverified or a proxy-tunnelled TLS), so
  * HTTP/2 changes nothing in what may be reached or trusted.
@@ -104,16 +105,6 @@ export class Http2OriginPool extends Dispatcher {
 
   get closed(): boolean {
     return this.#closing;
-  }
-
-  /** What the origin's last connection spoke, or undefined before the first one. */
-  get protocol(): UpstreamProtocol | undefined {
-    return this.#state === 'h2' || this.#state === 'http/1.1' ? this.#state : undefined;
-  }
-
-  /** HTTP/2 connections to the origin (connected or reconnecting). */
-  get http2Connections(): number {
-    return this.#http2.length;
   }
 
   override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
@@ -214,8 +205,11 @@ export class Http2OriginPool extends Dispatcher {
   #clientWithFreeStream(): Client | undefined {
     let best: Client | undefined;
     let bestSize = this.#streams;
-    for (const client of this.#http2) {
-      if (client.closed || client.destroyed) continue;
+    for (const client of [...this.#http2]) {
+      if (client.closed || client.destroyed) {
+        this.#retire(client);
+        continue;
+      }
       const size = client.stats.size;
       if (size < bestSize) {
         best = client;
@@ -268,7 +262,8 @@ export class Http2OriginPool extends Dispatcher {
     if (client === this.#prober) this.#prober = undefined;
     if (protocol === 'h2') {
       this.#state = 'h2';
-      if (!this.#http2.includes(client)) this.#http2.push(client);
+      // A retired client may reconnect to finish what it holds: it takes nothing new.
+      if (!client.closed && !this.#http2.includes(client)) this.#http2.push(client);
     } else {
       // The server chose HTTP/1.1 (or no longer offers h2): this connection
       // finishes what it holds, and the origin's requests go to the pool.
