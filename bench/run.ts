@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { request } from 'undici';
 import { burst, directBurst, openFds, type BurstFigures } from './burst.js';
+import { http2Burst, http2Lines } from './http2.js';
 import { load, type LoadFigures } from './load.js';
 import { freePort, residentMiB, startProcess } from './processes.js';
 
@@ -183,10 +184,11 @@ async function main(): Promise<void> {
   }
 
   const slow = await slowUpstream();
+  const http2 = await http2Burst();
   const cpu = skipCpu ? undefined : await cpuHeavy();
 
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, cpu };
+  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, http2, cpu };
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 
   const lines = [
@@ -210,6 +212,8 @@ async function main(): Promise<void> {
     `| 1000 lookups with timeout 0.3 s | ${slow.timeouts.burst.ok} | ${JSON.stringify(slow.timeouts.burst.errors)} | ${slow.timeouts.burst.p50Ms} | ${slow.timeouts.burst.p99Ms} | ${slow.timeouts.burst.maxMs} |`,
     '',
     `after the timed-out burst: server open fds ${slow.timeouts.serverFdsAfter} (idle before: ${slow.timeouts.serverFdsIdle}); upstream connections still open: ${slow.timeouts.upstreamOpenAfter}`,
+    '',
+    ...http2Lines(http2),
     '',
     ...(cpu ? cpuLines(cpu) : []),
   ];

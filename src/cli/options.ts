@@ -53,8 +53,11 @@ Options (environment variable in brackets):
                                                                      [${ENV.upstreams}="HOST=URL,HOST=URL"]
       --allow-url-range CIDR  let URL-fetching modules reach this range (repeatable)
                                                                      [${ENV.allowUrlRanges}="CIDR,CIDR"]
-      --upstream-connections N  connections per upstream service (default 1024)
+      --upstream-connections N  concurrent requests per upstream service: HTTP/1.1
+                            connections, or HTTP/2 streams (default 1024)
                                                                      [${ENV.upstreamConnections}]
+      --upstream-http2 on|off  HTTP/2 to https upstreams that offer it, GET lookups
+                            sharing a few connections (default on)   [${ENV.upstreamHttp2}]
       --ca-file PATH        extra CA certificates (PEM) for upstream TLS  [${ENV.caFile}]
       --dns-server IP[:PORT]  resolver for every module's DNS lookups (repeatable;
                             default the system's; a module's own nameserver setting wins)
@@ -93,6 +96,12 @@ function integer(name: string, value: string, min: number, max: number): number 
   const n = Number(value);
   if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}, got ${n}.`);
   return n;
+}
+
+function onOff(name: string, value: string): boolean {
+  if (/^(on|1|true|yes)$/i.test(value.trim())) return true;
+  if (/^(off|0|false|no)$/i.test(value.trim())) return false;
+  throw new UsageError(`${name} must be on or off, got '${value}'.`);
 }
 
 function seconds(name: string, value: string): number {
@@ -166,6 +175,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'dns-server': { type: 'string', multiple: true },
         'vendor-limit': { type: 'string', multiple: true },
         'upstream-connections': { type: 'string' },
+        'upstream-http2': { type: 'string' },
         'auth-token': { type: 'string' },
         isolate: { type: 'string', multiple: true },
         'offload-bytes': { type: 'string' },
@@ -194,6 +204,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     throw new UsageError(`--log-level must be one of trace, debug, info, warn, error, fatal, silent; got '${logLevel}'.`);
   }
   const connections = pick(v['upstream-connections'], ENV.upstreamConnections);
+  const http2 = pick(v['upstream-http2'], ENV.upstreamHttp2);
   const customDir = pick(v.custom, ENV.customDir);
   const loadTimeout = pick(v['custom-load-timeout'], ENV.customLoadTimeoutMs);
   const pythonProcesses = pick(v['python-processes'], ENV.pythonProcesses);
@@ -222,6 +233,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     dnsServers: dnsServers(v['dns-server'] ?? list(env[ENV.dnsServers])),
     vendorLimits: vendorLimits(v['vendor-limit'] ?? list(env[ENV.vendorLimits])),
     upstreamConnections: connections === undefined ? d.upstreamConnections : integer('--upstream-connections', connections, 1, 100_000),
+    upstreamHttp2: http2 === undefined ? d.upstreamHttp2 : onOff('--upstream-http2', http2),
     offloadBytes: offload === undefined ? d.offloadBytes : integer('--offload-bytes', offload, 0, 2 ** 31),
     isolate,
     isolateGraceMs: isolateGrace === undefined ? d.isolateGraceMs : integer('--isolate-grace', isolateGrace, 0, 600_000),

@@ -9,6 +9,7 @@
  * becomes a label, so secrets cannot reach /metrics and label sets stay bounded.
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import type { UpstreamConnectionCounts } from '../net/index.js';
 
 /** How a query ended, as counted in /metrics. */
 export type QueryOutcomeKind = 'ok' | 'error' | 'timeout' | 'crash' | 'unknown-module' | 'bad-request' | 'aborted';
@@ -29,6 +30,8 @@ export interface MetricGauges {
   queriesRunning(): number;
   isolatedThreads(): number;
   workerThreads(): Promise<number>;
+  /** Upstream connections the server's thread has opened, by protocol. */
+  upstreamConnections?(): UpstreamConnectionCounts;
 }
 
 export class QueryMetrics {
@@ -101,6 +104,12 @@ export class QueryMetrics {
     out.push(`misp_modules_isolated_threads_terminated_total ${this.threadsTerminated}`);
     metric('misp_modules_worker_threads', 'gauge', 'Threads of the CPU worker pool alive now.');
     out.push(`misp_modules_worker_threads ${await gauges.workerThreads()}`);
+    if (gauges.upstreamConnections) {
+      const opened = gauges.upstreamConnections();
+      metric('misp_modules_upstream_connections_total', 'counter', 'Connections to upstream services opened by the server thread, by the protocol they speak (ALPN).');
+      out.push(`misp_modules_upstream_connections_total{protocol="h2"} ${opened.h2}`);
+      out.push(`misp_modules_upstream_connections_total{protocol="http/1.1"} ${opened['http/1.1']}`);
+    }
 
     const memory = process.memoryUsage();
     metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.');

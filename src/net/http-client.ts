@@ -12,6 +12,7 @@ import { AbortedError, ModuleError } from '../base/errors.js';
 import { BodyTooLargeError, readCapped } from './body.js';
 import { checkProxyUrl, type Dispatchers } from './dispatchers.js';
 import { HttpStatusError, timeoutError, tooLargeError, transportError } from './http-errors.js';
+import { canMultiplex } from './multiplexing.js';
 import { rewriteUrl, unrewriteUrl } from './overrides.js';
 import { buildRequest, serviceName, type Method, type RequestParts } from './request-parts.js';
 import { flattenHeaders, makeResponse } from './response.js';
@@ -21,6 +22,8 @@ import type { HttpClient, HttpRequestOptions, HttpResponse } from './types.js';
 import { BlockedAddressError, checkHostByResolving, checkUrlBeforeSending, refuseUrl } from './url-guard.js';
 
 const MAX_REDIRECTS = 5;
+/** Times a request is sent again after an HTTP/2 REFUSED_STREAM or GOAWAY. */
+const MAX_HTTP2_RETRIES = 3;
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 /** Headers that must not follow a redirect to another origin. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
@@ -107,7 +110,7 @@ async function sendWithRetries(deps: HttpDeps, parts: RequestParts, options: Htt
   const { settings } = deps;
   const maxRetries = options.retries ?? settings.maxRetries;
   for (let attempt = 0; ; attempt += 1) {
-    const response = await sendOnce(deps, parts, options, context);
+    const response = await sendAcceptedOnce(deps, parts, options, context);
     const now = Date.now();
     const delay = retryDelay({
       method: parts.method,
@@ -124,6 +127,28 @@ async function sendWithRetries(deps: HttpDeps, parts: RequestParts, options: Htt
   }
 }
 
+/**
+ * Sends the request again, at once, after an HTTP/2 failure that says it
+ * may be:
+ *  - REFUSED_STREAM: a server refuses the streams over its limit that were
+ *    sent before its SETTINGS arrived, and did nothing with them (RFC 9113
+ *    section 8.7), whatever the method; by then the connection knows the
+ *    limit and they wait for a free stream;
+ *  - GOAWAY, for GET and HEAD only: undici fails every request in flight on
+ *    a connection the server is closing (nginx does after 1,000 requests);
+ *    they go again on a new connection.
+ */
+async function sendAcceptedOnce(deps: HttpDeps, parts: RequestParts, options: HttpRequestOptions, context: AttemptContext): Promise<HttpResponse> {
+  for (let again = 0; ; again += 1) {
+    try {
+      return await sendOnce(deps, parts, options, context);
+    } catch (error) {
+      const retry = isRefusedStream(error) || ((parts.method === 'GET' || parts.method === 'HEAD') && isGoaway(error));
+      if (!retry || again >= MAX_HTTP2_RETRIES || context.signal.aborted) throw error;
+    }
+  }
+}
+
 async function sendOnce(deps: HttpDeps, parts: RequestParts, options: HttpRequestOptions, context: AttemptContext): Promise<HttpResponse> {
   const { settings, dispatchers } = deps;
   const { progress } = context;
@@ -137,7 +162,11 @@ async function sendOnce(deps: HttpDeps, parts: RequestParts, options: HttpReques
   else if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     throw new ModuleError(`Cannot fetch a ${target.protocol.replace(/:$/, '')} URL: only http and https are supported.`);
   }
-  const route = await dispatchers.route(target, guarded, { proxy: options.proxy, verifyTls: options.verifyTls !== false });
+  const route = await dispatchers.route(target, guarded, {
+    proxy: options.proxy,
+    verifyTls: options.verifyTls !== false,
+    multiplexable: canMultiplex(parts.method, parts.body !== undefined),
+  });
   progress.proxied = route.proxied;
   // Behind a proxy the proxy resolves and connects: check the name here (the proxy may still resolve differently).
   if (guarded && route.proxied) await checkHostByResolving(target, settings.allowUrlRanges, settings.lookup);
@@ -213,6 +242,14 @@ function mapFailure(error: unknown, input: FailureInput): Error {
   const blocked = findCause(error, BlockedAddressError);
   if (blocked) return refuseUrl(progress.target, blocked.message.replace(/\.$/, ''), blocked.verdict);
   return transportError(error, { service, proxied: progress.proxied, answering: progress.answering });
+}
+
+function isRefusedStream(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_HTTP2_STREAM_ERROR' && /\bNGHTTP2_REFUSED_STREAM\b/.test((error as Error).message);
+}
+
+function isGoaway(error: unknown): boolean {
+  return error instanceof Error && /^HTTP\/2: "GOAWAY" frame received/.test(error.message);
 }
 
 function isUndiciTimeout(error: unknown): boolean {

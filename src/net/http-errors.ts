@@ -91,6 +91,8 @@ export function transportError(error: unknown, context: FailureContext): ModuleE
   if (code && TLS_CODES.has(code)) {
     return new ModuleError(`Could not connect to ${service}${via}: its TLS certificate could not be verified (${code}).`, { cause: error });
   }
+  const http2 = http2Failure(error, context);
+  if (http2) return http2;
   if (context.answering) {
     return new ModuleError(`${service} closed the connection before the end of its answer.`, { cause: error });
   }
@@ -99,6 +101,41 @@ export function transportError(error: unknown, context: FailureContext): ModuleE
   }
   const reason = (code && SOCKET_MESSAGES[code]) ?? (code ? `network error (${code})` : 'network error');
   return new ModuleError(`Could not connect to ${service}${via}: ${reason}.`, { cause: error });
+}
+
+/**
+ * HTTP/2 failures (node:http2 and undici's HTTP/2 client), named as such so
+ * that an admin can tell a server's HTTP/2 fault from a network one (and
+ * turn HTTP/2 off with --upstream-http2 off).
+ */
+function http2Failure(error: unknown, context: FailureContext): ModuleError | undefined {
+  const { service, answering } = context;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = error instanceof Error ? error.message : '';
+  const streamError = /^Stream closed with error code (\w+)$/.exec(message);
+  if (code === 'ERR_HTTP2_STREAM_ERROR' && streamError?.[1] === 'NGHTTP2_PROTOCOL_ERROR') {
+    // Sent by our side when the answer breaks the protocol (e.g. a body longer or shorter than its content-length).
+    return new ModuleError(`${service} broke the HTTP/2 protocol (stream error NGHTTP2_PROTOCOL_ERROR).`, { cause: error });
+  }
+  if (code === 'ERR_HTTP2_STREAM_ERROR' && streamError) {
+    return answering
+      ? new ModuleError(`${service} reset the HTTP/2 stream before the end of its answer (${streamError[1]}).`, { cause: error })
+      : new ModuleError(`${service} reset the request (HTTP/2 error ${streamError[1]}).`, { cause: error });
+  }
+  const goaway = /^HTTP\/2: "GOAWAY" frame received with code (\d+)/.exec(message);
+  if (goaway) {
+    const when = answering ? 'before the end of its answer' : 'before answering';
+    return new ModuleError(`${service} closed the HTTP/2 connection (GOAWAY, code ${goaway[1]}) ${when}.`, { cause: error });
+  }
+  if (code === 'ERR_HTTP2_ERROR' || code === 'ERR_HTTP2_SESSION_ERROR' || code === 'ERR_HTTP2_INVALID_HEADER_VALUE' || /^HTTP\/2: "frameError"/.test(message)) {
+    return new ModuleError(`${service} broke the HTTP/2 protocol (${message.replace(/\.$/, '')}).`, { cause: error });
+  }
+  if (code === 'UND_ERR_INFO' && message.startsWith('HTTP/2: ')) {
+    return answering
+      ? new ModuleError(`${service} ended the HTTP/2 stream before the end of its answer.`, { cause: error })
+      : new ModuleError(`${service} ended the HTTP/2 stream without answering.`, { cause: error });
+  }
+  return undefined;
 }
 
 export function timeoutError(service: string, timeoutMs: number, answering: boolean): ModuleError {

@@ -1,6 +1,6 @@
 /** The network layer's public surface. */
 export type * from './types.js';
-export { createNetwork, type Network, type QueryNetwork } from './network.js';
+export { createNetwork, type Network, type QueryNetwork, type UpstreamConnectionCounts } from './network.js';
 export {
   parseUpstreamOverrides,
   parseCidrList,

@@ -17,8 +17,15 @@ export interface QueryNetwork {
   net: NetClient;
 }
 
+/** Upstream connections opened since start, by the protocol they speak (HTTP/2 or HTTP/1.1). */
+export interface UpstreamConnectionCounts {
+  h2: number;
+  'http/1.1': number;
+}
+
 export interface Network {
   forQuery(signal: AbortSignal): QueryNetwork;
+  connectionsOpened(): UpstreamConnectionCounts;
   /** Destroys every pooled connection; requests still running fail. */
   close(): Promise<void>;
 }
@@ -38,6 +45,7 @@ export function createNetwork(settings: NetworkSettings, env: NodeJS.ProcessEnv 
       dns: createDnsClient(signal, resolved.dnsServers),
       net: netClient(signal),
     }),
+    connectionsOpened: () => dispatchers.connections(),
     close: () => dispatchers.close(),
   };
 }

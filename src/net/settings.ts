@@ -34,8 +34,18 @@ export interface NetworkSettings {
   maxRetries?: number;
   /** Longest wait between retries; a longer Retry-After is not waited for. Default 10000. */
   maxRetryDelayMs?: number;
-  /** Connections per upstream origin. Default 64. */
+  /**
+   * Concurrent requests per upstream origin: over HTTP/1.1 one connection
+   * each; over HTTP/2 streams of up to `ceil(perHostConcurrency /
+   * http2StreamsPerConnection)` connections. Default 1024.
+   */
   perHostConcurrency?: number;
+  /** Offer HTTP/2 by ALPN to https upstreams (HTTP/1.1 when the server does not pick it). Default true. */
+  http2?: boolean;
+  /** Requests one HTTP/2 connection carries at once before another is opened. Default 100. */
+  http2StreamsPerConnection?: number;
+  /** An HTTP/2 connection with nothing in flight this long is closed. Default 30000. */
+  http2IdleTimeoutMs?: number;
   /** Connect timeout per connection attempt. Default 10000. */
   connectTimeoutMs?: number;
   /** Host name resolution for URL-guarded requests (tests use it to fake DNS answers). Default: dns.lookup. */
@@ -55,6 +65,9 @@ export interface ResolvedSettings {
   maxRetries: number;
   maxRetryDelayMs: number;
   perHostConcurrency: number;
+  http2: boolean;
+  http2StreamsPerConnection: number;
+  http2IdleTimeoutMs: number;
   connectTimeoutMs: number;
   lookup?: LookupFunction;
   /** Parsed `dnsServers`, in the form Resolver#setServers takes; empty: the system's. */
@@ -69,6 +82,13 @@ export const DEFAULTS = {
   // Per origin: a slow upstream fills its own pool, never another's. High
   // enough that MISP's bursts (an event of a thousand attributes) do not queue.
   perHostConcurrency: 1024,
+  http2: true,
+  // RFC 9113 asks servers to allow at least 100 concurrent streams; nginx,
+  // Apache httpd, Cloudflare, Google and AWS allow 100 to 256. undici assumes
+  // 100 until the server's SETTINGS arrive.
+  http2StreamsPerConnection: 100,
+  // Long enough to carry one burst into the next; HTTP/1.1 connections close after 4 s (undici).
+  http2IdleTimeoutMs: 30_000,
   connectTimeoutMs: 10_000,
 } as const;
 
@@ -157,6 +177,9 @@ export function resolveSettings(settings: NetworkSettings, env: NodeJS.ProcessEn
     maxRetries: nonNegative('maxRetries', settings.maxRetries ?? DEFAULTS.maxRetries),
     maxRetryDelayMs: nonNegative('maxRetryDelayMs', settings.maxRetryDelayMs ?? DEFAULTS.maxRetryDelayMs),
     perHostConcurrency: positive('perHostConcurrency', settings.perHostConcurrency ?? DEFAULTS.perHostConcurrency),
+    http2: settings.http2 ?? DEFAULTS.http2,
+    http2StreamsPerConnection: positiveInteger('http2StreamsPerConnection', settings.http2StreamsPerConnection ?? DEFAULTS.http2StreamsPerConnection),
+    http2IdleTimeoutMs: positive('http2IdleTimeoutMs', settings.http2IdleTimeoutMs ?? DEFAULTS.http2IdleTimeoutMs),
     connectTimeoutMs: positive('connectTimeoutMs', settings.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs),
     dnsServers: parseDnsServers(settings.dnsServers ?? []),
   };
@@ -173,6 +196,11 @@ export function resolveSettings(settings: NetworkSettings, env: NodeJS.ProcessEn
 
 function positive(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`Network setting ${name} must be a positive number, got ${value}.`);
+  return value;
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`Network setting ${name} must be a whole number above zero, got ${value}.`);
   return value;
 }
 

@@ -34,8 +34,10 @@ export interface ServerSettings {
   dnsServers: string[];
   /** `NAME=N/PERIOD` or `NAME=none`: replaces the rate limit a vendor declares (`VirusTotal public=4/60s`). */
   vendorLimits: string[];
-  /** Connections per upstream origin. */
+  /** Concurrent requests per upstream origin: HTTP/1.1 connections, or HTTP/2 streams. */
   upstreamConnections: number;
+  /** Offer HTTP/2 to https upstreams by ALPN (HTTP/1.1 when they do not pick it). */
+  upstreamHttp2: boolean;
   /** Bearer token required on every route but /healthcheck, when set. */
   authToken?: string;
   /** Bodies larger than this (bytes) are parsed and run on the worker pool; 0 turns it off. */
@@ -71,6 +73,7 @@ export const ENV = {
   dnsServers: 'MISP_MODULES_DNS_SERVERS',
   vendorLimits: 'MISP_MODULES_VENDOR_LIMITS',
   upstreamConnections: 'MISP_MODULES_UPSTREAM_CONNECTIONS',
+  upstreamHttp2: 'MISP_MODULES_UPSTREAM_HTTP2',
   authToken: 'MISP_MODULES_AUTH_TOKEN',
   offloadBytes: 'MISP_MODULES_OFFLOAD_BYTES',
   isolate: 'MISP_MODULES_ISOLATE',
@@ -100,6 +103,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   dnsServers: [],
   vendorLimits: [],
   upstreamConnections: 1024,
+  // GET lookups to a vendor that speaks HTTP/2 share a few connections (docs/ARCHITECTURE.md, "HTTP/2 to upstreams").
+  upstreamHttp2: true,
   // A 1 MiB body takes about 15 ms to parse; larger ones (events, files) go to a worker.
   offloadBytes: 1024 * 1024,
   // Custom modules are code the project has not reviewed: a loop in one must not stall the server.

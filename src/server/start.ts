@@ -75,6 +75,7 @@ export async function createServer(options: StartOptions = {}) {
     // Parsed here so that a bad CIDR stops the start with a clear message.
     allowUrlRanges: (parseCidrList(settings.allowUrlRanges), settings.allowUrlRanges),
     perHostConcurrency: settings.upstreamConnections,
+    http2: settings.upstreamHttp2,
     // Checked by createNetwork: a bad entry stops the start with a clear message.
     dnsServers: settings.dnsServers,
     ...(settings.caFile ? { caFile: settings.caFile } : {}),
@@ -187,6 +188,7 @@ export async function createServer(options: StartOptions = {}) {
         queriesRunning: () => runner.running,
         isolatedThreads: () => isolated.aliveThreads,
         workerThreads: () => workers.threadCount(),
+        upstreamConnections: () => network.connectionsOpened(),
       }),
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
     ...(settings.ui ? { webPage: { dir: options.webPageDir ?? defaultPageDir() } } : {}),

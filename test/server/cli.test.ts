@@ -85,6 +85,14 @@ describe('option parsing', () => {
     assert.throws(() => parseCommandLine(['--vendor-limit', 'VirusTotal=fast'], {}), /"fast" in "VirusTotal=fast" is not N\/PERIOD/);
   });
 
+  test('--upstream-http2 on|off, or MISP_MODULES_UPSTREAM_HTTP2; on by default; anything else is a usage error', () => {
+    assert.equal(parseCommandLine([], {}).settings.upstreamHttp2, true);
+    assert.equal(parseCommandLine(['--upstream-http2', 'off'], {}).settings.upstreamHttp2, false);
+    assert.equal(parseCommandLine([], { MISP_MODULES_UPSTREAM_HTTP2: 'off' }).settings.upstreamHttp2, false);
+    assert.equal(parseCommandLine(['--upstream-http2', 'on'], { MISP_MODULES_UPSTREAM_HTTP2: '0' }).settings.upstreamHttp2, true);
+    assert.throws(() => parseCommandLine(['--upstream-http2', 'maybe'], {}), (e: Error) => e instanceof UsageError && e.message === "--upstream-http2 must be on or off, got 'maybe'.");
+  });
+
   test('bad values are usage errors that say what is wrong', () => {
     assert.throws(() => parseCommandLine(['-p', 'http'], {}), (e: Error) => e instanceof UsageError && /--port must be a whole number/.test(e.message));
     assert.throws(() => parseCommandLine(['-p', '70000'], {}), /between 0 and 65535/);
