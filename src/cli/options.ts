@@ -98,12 +98,6 @@ function integer(name: string, value: string, min: number, max: number): number 
   return n;
 }
 
-function onOff(name: string, value: string): boolean {
-  if (/^(on|1|true|yes)$/i.test(value.trim())) return true;
-  if (/^(off|0|false|no)$/i.test(value.trim())) return false;
-  throw new UsageError(`${name} must be on or off, got '${value}'.`);
-}
-
 function seconds(name: string, value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number of seconds, got '${value}'.`);
@@ -131,12 +125,12 @@ function vendorLimits(entries: string[]): string[] {
   return entries;
 }
 
-/** An on/off environment variable: 1/true/yes/on or 0/false/no/off; anything else is a usage error. */
-function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value.trim() === '') return fallback;
-  if (/^(1|true|yes|on)$/i.test(value.trim())) return true;
-  if (/^(0|false|no|off)$/i.test(value.trim())) return false;
-  throw new UsageError(`${name} must be 1 or 0 (true/false, yes/no, on/off), got '${value}'.`);
+/** An on/off flag or environment variable: on/off, 1/0, true/false or yes/no; unset or empty gives the fallback. */
+function onOff(name: string, value: string | undefined, fallback?: boolean): boolean {
+  if ((value === undefined || value.trim() === '') && fallback !== undefined) return fallback;
+  if (value !== undefined && /^(1|true|yes|on)$/i.test(value.trim())) return true;
+  if (value !== undefined && /^(0|false|no|off)$/i.test(value.trim())) return false;
+  throw new UsageError(`${name} must be on or off (or 1/0, true/false, yes/no), got '${value ?? ''}'.`);
 }
 
 function workerMemoryMb(value: string): number {

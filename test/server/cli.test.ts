@@ -90,7 +90,7 @@ describe('option parsing', () => {
     assert.equal(parseCommandLine(['--upstream-http2', 'off'], {}).settings.upstreamHttp2, false);
     assert.equal(parseCommandLine([], { MISP_MODULES_UPSTREAM_HTTP2: 'off' }).settings.upstreamHttp2, false);
     assert.equal(parseCommandLine(['--upstream-http2', 'on'], { MISP_MODULES_UPSTREAM_HTTP2: '0' }).settings.upstreamHttp2, true);
-    assert.throws(() => parseCommandLine(['--upstream-http2', 'maybe'], {}), (e: Error) => e instanceof UsageError && e.message === "--upstream-http2 must be on or off, got 'maybe'.");
+    assert.throws(() => parseCommandLine(['--upstream-http2', 'maybe'], {}), (e: Error) => e instanceof UsageError && e.message === "--upstream-http2 must be on or off (or 1/0, true/false, yes/no), got 'maybe'.");
   });
 
   test('bad values are usage errors that say what is wrong', () => {

@@ -151,6 +151,6 @@ describe('settings', () => {
   });
 
   test('a value that is not on/off is a usage error naming the variable', () => {
-    assert.throws(() => parseCommandLine([], { MISP_MODULES_UI: 'maybe' }), (e: unknown) => e instanceof UsageError && /MISP_MODULES_UI must be 1 or 0/.test(e.message));
+    assert.throws(() => parseCommandLine([], { MISP_MODULES_UI: 'maybe' }), (e: unknown) => e instanceof UsageError && /MISP_MODULES_UI must be on or off/.test(e.message));
   });
 });
