@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { defineModule, type ModuleDefinition } from '../../src/core/module.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { startTestServer, type HttpAnswer, type TestServer } from './harness.js';
 
 let metaReads = 0;
 const META = Object.freeze({ version: '1', author: 'tests', description: 'Counts reads of its meta', name: 'Counted listing' });
@@ -34,7 +34,7 @@ after(() => t.close());
 
 test('/modules and /openapi.json are serialised on first request, then served as the same bytes', async () => {
   assert.equal(metaReads, 0, 'nothing is serialised at start');
-  const answers = [];
+  const answers: HttpAnswer[] = [];
   for (let i = 0; i < 5; i++) {
     answers.push(await t.get('/modules'), await t.get('/modules', { 'accept-encoding': 'gzip' }), await t.get('/openapi.json'));
   }
