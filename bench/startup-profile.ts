@@ -6,8 +6,8 @@
  * package, Node compiling ES modules (the bundle and its chunks: V8 parses a
  * whole file) or CommonJS packages, the rest of Node's loader and bootstrap,
  * garbage collection. Each run also starts it once without the profiler and
- * reports, at exit after a GC, the heap in use and V8's code statistics
- * (bytecode, machine code, script source kept in memory: bench/heap-at-exit.mjs).
+ * reports, at exit after a GC, the resident memory, the V8 heap (reserved
+ * and in use) and V8's code statistics (bench/heap-at-exit.mjs).
  *
  *   npm run build && RUNS=5 npm run bench:startup-profile
  *   BASELINE_DIR=/path/to/other/checkout RUNS=5 npm run bench:startup-profile   # that build too, alternately
@@ -128,6 +128,6 @@ const lines = [
   '',
   `| | ${names.join(' | ')} |`,
   `|---|${names.map(() => '---|').join('')}`,
-  ...['rss', 'heapUsed', 'bytecode', 'machineCode', 'scriptSource'].map((k) => `| ${k} | ${names.map((n) => mib(median(runs.get(n)!.map((r) => r.heap[k] ?? 0)))).join(' | ')} |`),
+  ...['rss', 'heapTotal', 'heapUsed', 'bytecode', 'machineCode', 'scriptSource'].map((k) => `| ${k} | ${names.map((n) => mib(median(runs.get(n)!.map((r) => r.heap[k] ?? 0)))).join(' | ')} |`),
 ];
 process.stdout.write(lines.join('\n') + '\n');
