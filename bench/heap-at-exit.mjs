@@ -1,9 +1,9 @@
 /**
- * `node --expose-gc --import ./bench/heap-at-exit.mjs dist/cli.js -t`: when the
- * process exits (with -t: once the server has started and stopped), collects
- * garbage and writes the resident memory, the V8 heap (reserved and in use)
- * and V8's code statistics, as one JSON
- * line on stderr (bench/startup-profile.ts reads it).
+ * `node --expose-gc --import ./bench/heap-at-exit.mjs dist/cli.js -t`: when
+ * the process exits (with -t: once the server has started and stopped),
+ * collects garbage and writes the resident memory, the V8 heap (reserved and
+ * in use) and V8's code statistics as one JSON line on stderr
+ * (bench/startup-profile.ts reads it).
  */
 import { getHeapCodeStatistics } from 'node:v8';
 
