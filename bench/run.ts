@@ -5,6 +5,7 @@
  *
  *   npm run bench                 # full run (about a minute)
  *   BENCH_DURATION=3 npm run bench  # quicker, noisier
+ *   BENCH_ONLY=http npm run bench   # only /modules and /query against the bare server
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -183,9 +184,11 @@ async function main(): Promise<void> {
     await bare.stop();
   }
 
-  const slow = await slowUpstream();
-  const http2 = await http2Burst();
-  const cpu = skipCpu ? undefined : await cpuHeavy();
+  // BENCH_ONLY=http stops after the table above (/modules and /query against the bare server).
+  const httpOnly = process.env['BENCH_ONLY'] === 'http';
+  const slow = httpOnly ? undefined : await slowUpstream();
+  const http2 = httpOnly ? undefined : await http2Burst();
+  const cpu = skipCpu || httpOnly ? undefined : await cpuHeavy();
 
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, http2, cpu };
@@ -201,6 +204,17 @@ async function main(): Promise<void> {
       (r) =>
         `| ${r.scenario} | ${r.server.requestsPerSecond} | ${r.server.p50Ms} / ${r.server.p99Ms} | ${r.bare.requestsPerSecond} | ${r.bare.p50Ms} / ${r.bare.p99Ms} | ${r.ratio} | ${r.server.errors + r.server.non2xx} |`,
     ),
+    ...(slow ? slowLines(slow) : []),
+    '',
+    ...(http2 ? http2Lines(http2) : []),
+    '',
+    ...(cpu ? cpuLines(cpu) : []),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+function slowLines(slow: SlowFigures): string[] {
+  return [
     '',
     '| slow upstream (answers after 1 s) | ok | errors | p50 ms | p99 ms | last answer ms |',
     '|---|---|---|---|---|---|',
@@ -212,12 +226,7 @@ async function main(): Promise<void> {
     `| 1000 lookups with timeout 0.3 s | ${slow.timeouts.burst.ok} | ${JSON.stringify(slow.timeouts.burst.errors)} | ${slow.timeouts.burst.p50Ms} | ${slow.timeouts.burst.p99Ms} | ${slow.timeouts.burst.maxMs} |`,
     '',
     `after the timed-out burst: server open fds ${slow.timeouts.serverFdsAfter} (idle before: ${slow.timeouts.serverFdsIdle}); upstream connections still open: ${slow.timeouts.upstreamOpenAfter}`,
-    '',
-    ...http2Lines(http2),
-    '',
-    ...(cpu ? cpuLines(cpu) : []),
   ];
-  process.stdout.write(lines.join('\n') + '\n');
 }
 
 await main();

@@ -3,6 +3,7 @@
  * misp-modules: start the server (flags compatible with the Python server).
  */
 import { formatCheckReport } from './cli/check-report.js';
+import { loadEveryModule } from './core/lazy-module.js';
 import { HELP, parseCommandLine, UsageError, type CliCommand } from './cli/options.js';
 import { flushLogSync } from './server/logger.js';
 import { createServer, startServer } from './server/start.js';
@@ -31,6 +32,8 @@ async function main(): Promise<number> {
   }
   if (command.check) {
     const { registry, network, workers } = await createServer({ settings: { ...command.settings, logLevel: 'silent', debug: false } });
+    // The server imports a built-in module's code on its first query; a check imports them all.
+    registry.problems.push(...(await loadEveryModule(registry.all())));
     process.stdout.write(formatCheckReport(registry));
     await network.close();
     await workers.close();

@@ -63,7 +63,8 @@ export interface ModuleMeta {
 /** One field of the import form MISP builds from `mispattributes.userConfig`. */
 export interface UserConfigField {
   type: 'String' | 'Integer' | 'Boolean' | 'IP' | 'Select';
-  message: string;
+  /** The field's label; upstream leaves it out of some fields (vmray_import's Sample ID). */
+  message?: string;
   regex?: string;
   errorMessage?: string;
   options?: Record<string, string>;

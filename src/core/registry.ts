@@ -15,6 +15,7 @@ export class ModuleRegistry {
   private readonly byName = new Map<string, ModuleDefinition>();
   readonly problems: LoadProblem[] = [];
   readonly replaced: string[] = [];
+  private changes = 0;
 
   constructor(builtins: readonly ModuleDefinition[] = []) {
     for (const module of builtins) {
@@ -27,6 +28,7 @@ export class ModuleRegistry {
   add(module: ModuleDefinition): boolean {
     const existed = this.byName.has(module.name);
     this.byName.set(module.name, module);
+    this.changes++;
     if (existed) this.replaced.push(module.name);
     return existed;
   }
@@ -41,6 +43,11 @@ export class ModuleRegistry {
 
   all(): ModuleDefinition[] {
     return [...this.byName.values()];
+  }
+
+  /** Changes whenever a module is added or replaced: what is derived from the list (the /modules body) is built again. */
+  get revision(): number {
+    return this.changes;
   }
 
   get size(): number {

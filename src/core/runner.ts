@@ -12,6 +12,7 @@ import type { ModuleContext, ModuleDefinition, ModuleLogger, Query } from './mod
 import type { ModuleRegistry } from './registry.js';
 import { collectSecrets, redactSensitiveKeys, scrubText, type SecretRegistry } from './secrets.js';
 import { LazyAbort } from './lazy-abort.js';
+import { ModuleLoadError } from './lazy-module.js';
 import { QueryContext, type QueryNetwork } from './query-context.js';
 import type { SharedResources } from './resource-cache.js';
 import { parseTimeoutSeconds } from './timeout.js';
@@ -251,6 +252,11 @@ export class QueryRunner {
       if (flight.abort.aborted) return errorOutcome('timeout', TIMEOUT_ERROR, module.name);
       if (error instanceof ModuleError) {
         return errorOutcome('error', scrubText(error.message, collectSecrets(query, module)), module.name);
+      }
+      if (error instanceof ModuleLoadError) {
+        // A built-in module's code is imported on its first query (core/lazy-module.ts).
+        log().error({ err: error.cause }, `module ${module.name}: its code could not be loaded`);
+        return errorOutcome('crash', `${error.message}: look in the server logs for details (request id ${run.requestId}).`, module.name);
       }
       log().error({ err: error }, `module ${module.name} failed`);
       return this.crash(module, run.requestId);

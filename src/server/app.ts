@@ -1,7 +1,8 @@
 /**
- * The HTTP layer: routes only, no module logic. Responses that never change
- * (/modules, /healthcheck, /version, /openapi.json) are serialised once at
- * start and served as bytes.
+ * The HTTP layer: routes only, no module logic. Responses that do not change
+ * are serialised once and served as bytes: /healthcheck and /version at
+ * start; /modules and /openapi.json on their first request, and again only
+ * after the module registry changed.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -60,6 +61,15 @@ function staticResponse(value: unknown): StaticResponse {
   const response: StaticResponse = { body, etag: `"${etag}"` };
   if (body.length >= GZIP_MIN_BYTES) response.gzip = { body: gzipSync(body, { level: 9 }), etag: `"${etag}-gzip"` };
   return response;
+}
+
+/** `compute()`, kept until the registry changes (a module added or replaced). */
+function perRegistryRevision<T>(registry: ModuleRegistry, compute: () => T): () => T {
+  let cached: { revision: number; value: T } | undefined;
+  return () => {
+    if (cached?.revision !== registry.revision) cached = { revision: registry.revision, value: compute() };
+    return cached.value;
+  };
 }
 
 function acceptsGzip(request: FastifyRequest): boolean {
@@ -126,12 +136,12 @@ export async function buildApp(options: AppOptions) {
     keepAliveTimeout: 65_000,
   });
 
-  const descriptors = options.registry.all().map(describeModule);
-  const document = buildOpenApiDocument(descriptors, options.version);
-  const modulesResponse = staticResponse(descriptors);
+  const { registry } = options;
+  const descriptors = perRegistryRevision(registry, () => registry.all().map(describeModule));
+  const modulesResponse = perRegistryRevision(registry, () => staticResponse(descriptors()));
+  const openApiResponse = perRegistryRevision(registry, () => staticResponse(buildOpenApiDocument(descriptors(), options.version)));
   const healthResponse = staticResponse({ status: true });
   const versionResponse = staticResponse({ version: options.version });
-  const openApiResponse = staticResponse(document);
 
   // Upstream reads the raw body whatever the Content-Type says; so do we.
   app.removeAllContentTypeParsers();
@@ -182,10 +192,10 @@ export async function buildApp(options: AppOptions) {
     );
   });
 
-  app.get('/modules', (request, reply) => sendStatic(request, reply, modulesResponse));
+  app.get('/modules', (request, reply) => sendStatic(request, reply, modulesResponse()));
   app.get('/healthcheck', (request, reply) => sendStatic(request, reply, healthResponse));
   app.get('/version', (request, reply) => sendStatic(request, reply, versionResponse));
-  app.get('/openapi.json', (request, reply) => sendStatic(request, reply, openApiResponse));
+  app.get('/openapi.json', (request, reply) => sendStatic(request, reply, openApiResponse()));
 
   app.get('/metrics', async (_request, reply) => {
     if (!options.metrics) return sendError(reply, 404, 'Metrics are not enabled on this server.');

@@ -1,7 +1,8 @@
 /**
  * The OpenAPI 3.1 document of the server, written by hand (the routes take
- * free-form bodies, so generating it from schemas would say less). Built once
- * at start, with the module list as examples.
+ * free-form bodies, so generating it from schemas would say less). Built on its
+ * first request (again when the module list changes), with the module list
+ * as examples.
  */
 import type { ModuleDescriptor } from '../core/descriptor.js';
 
