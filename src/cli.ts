@@ -30,10 +30,11 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command.check) {
-    const { registry, network, workers } = await createServer({ settings: { ...command.settings, logLevel: 'silent', debug: false } });
+    const { registry, network, workers, shared } = await createServer({ settings: { ...command.settings, logLevel: 'silent', debug: false } });
     process.stdout.write(formatCheckReport(registry));
     await network.close();
     await workers.close();
+    await shared.close();
     return registry.problems.length > 0 ? 1 : 0;
   }
 
