@@ -145,9 +145,10 @@ export class ResultCache {
   /**
    * Before running a lookup that is not in the LRU: Redis's answer, another
    * instance's answer once its identical lookup ends, or go ahead (with the
-   * lock when Redis is up). `signal` stops a wait.
+   * lock when Redis is up). `waitSignal` (asked for only when waiting for
+   * another instance) stops the wait.
    */
-  async beforeRun(key: string, signal: AbortSignal): Promise<BeforeRun> {
+  async beforeRun(key: string, waitSignal: () => AbortSignal): Promise<BeforeRun> {
     const redis = this.options.redis;
     if (!redis?.up) return this.#miss(undefined);
     if (this.options.ttlMs > 0) {
@@ -163,7 +164,7 @@ export class ResultCache {
       const taken = await redis.use((r) => r.set(this.lockKey(key), token, 'PX', LOCK_MS, 'NX'));
       if (taken === undefined) return this.#miss(undefined);
       if (taken === 'OK') return this.#miss(this.#hold(key, token));
-      const waited = await this.#waitForHolder(key, signal);
+      const waited = await this.#waitForHolder(key, waitSignal());
       if (waited === 'down') return this.#miss(undefined);
       if (waited !== 'gone') {
         this.#joined++;

@@ -101,7 +101,7 @@ function cacheableBody(result: unknown): string | undefined {
 }
 
 /** The part of a query that identifies it for coalescing and caching: module and everything but `timeout`. */
-function identityOf(module: ModuleDefinition, query: Query): string {
+export function queryIdentity(module: ModuleDefinition, query: Query): string {
   // MISP almost never sends `timeout`; copying the query only to drop it would cost on every hover.
   let identity: object = query;
   if ('timeout' in query) {
@@ -243,7 +243,8 @@ export class QueryRunner {
     secrets: readonly string[],
     flight: Flight,
   ): Promise<unknown> {
-    const before = await cache.beforeRun(key, abort.signal);
+    // The signal (an AbortController) is made only if the lookup waits for another instance.
+    const before = await cache.beforeRun(key, () => abort.signal);
     if ('body' in before) return new CachedAnswer(before.body);
     let result: unknown;
     try {
@@ -292,12 +293,12 @@ export class QueryRunner {
     const name = body['module'];
     const module = typeof name === 'string' ? this.options.registry.get(name) : undefined;
     if (!cache || !module?.cache) return runElsewhere();
-    const key = cache.keyOf(identityOf(module, body as Query));
+    const key = cache.keyOf(queryIdentity(module, body as Query));
     const hit = cache.local(key);
     if (hit !== undefined) return { status: 200, body: hit, outcome: 'ok', module: module.name };
     let before;
     try {
-      before = await cache.beforeRun(key, waitSignal());
+      before = await cache.beforeRun(key, waitSignal);
     } catch {
       return errorOutcome('timeout', TIMEOUT_ERROR, module.name);
     }
@@ -321,7 +322,7 @@ export class QueryRunner {
     // Child loggers cost; most queries never log beyond their summary line.
     let child: Logger | undefined;
     const log = () => (child ??= this.options.logger.child({ reqId: run.requestId, module: module.name }));
-    const identity = module.coalesce ? identityOf(module, query) : undefined;
+    const identity = module.coalesce ? queryIdentity(module, query) : undefined;
     const cache = this.options.cache;
     const cacheKey = cache && identity !== undefined && module.cache ? cache.keyOf(identity) : undefined;
     if (cacheKey !== undefined) {

@@ -5,9 +5,15 @@
  * its key), and readers of /metrics.
  */
 import { createHash } from 'node:crypto';
-import { defineModule, type ModuleDefinition } from '../../src/core/module.js';
+import type { Redis } from 'ioredis';
+import { defineModule, type ModuleDefinition, type Query } from '../../src/core/module.js';
+import hashlookup from '../../src/modules/expansion/hashlookup.js';
+import virustotalPublic from '../../src/modules/expansion/virustotal_public.js';
+import type { ServerSettings } from '../../src/server/settings.js';
 import { startFakeHttp, type FakeHttp, type FakeRequest, type FakeResponse } from '../support/fake-http.js';
-import type { TestServer } from './harness.js';
+import type { TestRedis } from '../support/redis-server.js';
+import { waitFor } from '../support/wait.js';
+import { startTestServer, type TestServer } from './harness.js';
 
 export const UUID = '9c4e29ad-27e4-4a1a-9d8b-1a2b3c4d5e6f';
 export const VT_SECRET = 'vt-secret-key-0123456789abcdef';
@@ -15,7 +21,7 @@ export const VT_SECRET = 'vt-secret-key-0123456789abcdef';
 /** An md5 per index: distinct lookups. */
 export const md5 = (index: number): string => createHash('md5').update(`file ${index}`).digest('hex').toUpperCase();
 
-export function hashQuery(hash: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function hashQuery(hash: string, extra: Record<string, unknown> = {}): Query {
   return { module: 'hashlookup', attribute: { type: 'md5', value: hash, uuid: UUID, category: 'Payload delivery' }, config: {}, ...extra };
 }
 
@@ -87,7 +93,7 @@ export async function startVirusTotal(apikey = VT_SECRET): Promise<CountingVendo
   });
 }
 
-export function vtUrlQuery(url: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function vtUrlQuery(url: string, extra: Record<string, unknown> = {}): Query {
   return { module: 'virustotal_public', attribute: { type: 'url', value: url, uuid: '7d0c6a2e-3f4b-4c5d-8e9f-0a1b2c3d4e5f' }, config: { apikey: VT_SECRET }, ...extra };
 }
 
@@ -168,4 +174,39 @@ export async function metric(server: TestServer, sample: string): Promise<number
   const text = (await server.get('/metrics')).text;
   const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
   return line === undefined ? undefined : Number(line.slice(sample.length + 1));
+}
+
+/** hashlookup, virustotal_public and the test modules. */
+export const BUILTINS = [hashlookup, virustotalPublic, ...testModules];
+
+/** A server using `redis` (none: without Redis) with a 60 s TTL, its vendors redirected to the fakes (hashlookup first, then VirusTotal). */
+export async function startInstance(redis: Pick<TestRedis, 'url'> | undefined, vendors: CountingVendor[], settings: Partial<ServerSettings> = {}): Promise<TestServer> {
+  const [hashes, vt] = vendors;
+  return startTestServer({
+    builtins: BUILTINS,
+    settings: {
+      upstreams: [`hashlookup.circl.lu=${hashes!.url}`, ...(vt ? [`www.virustotal.com=${vt.url}`] : [])],
+      cacheTtlSeconds: 60,
+      ...(redis ? { redisUrl: redis.url } : {}),
+      ...settings,
+    },
+  });
+}
+
+/** Waits until the server's Redis link is up (or down). */
+export async function redisUp(server: TestServer, up = true): Promise<void> {
+  await waitFor(() => server.server.shared.redis?.up === up, `Redis ${up ? 'up' : 'down'} for ${server.url}`, 10_000);
+}
+
+/** Every key and every value in Redis, as text. */
+export async function redisContents(client: Redis): Promise<string> {
+  const parts: string[] = [];
+  for (const key of await client.keys('*')) {
+    parts.push(key);
+    const type = await client.type(key);
+    if (type === 'string') parts.push((await client.get(key)) ?? '');
+    else if (type === 'zset') parts.push(...(await client.zrange(key, 0, -1)));
+    else parts.push(`(${type})`);
+  }
+  return parts.join('\n');
 }

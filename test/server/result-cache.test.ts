@@ -8,11 +8,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import hashlookup from '../../src/modules/expansion/hashlookup.js';
-import { hashQuery, md5, metric, runs, startHashlookup, testModules, type CountingVendor } from './cache-fakes.js';
+import { BUILTINS, hashQuery, md5, metric, runs, startHashlookup, type CountingVendor } from './cache-fakes.js';
 import { startTestServer, type TestServer } from './harness.js';
-
-const BUILTINS = [hashlookup, ...testModules];
 
 describe('with --cache-ttl 60', () => {
   let vendor: CountingVendor;
