@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { request } from 'undici';
 import { burst, directBurst, openFds, type BurstFigures } from './burst.js';
+import { cacheLines, cachedHovers } from './cache.js';
 import { load, type LoadFigures } from './load.js';
 import { freePort, residentMiB, startProcess } from './processes.js';
 
@@ -153,7 +154,9 @@ async function main(): Promise<void> {
     process.stdout.write(cpuLines(cpu).join('\n') + '\n');
     return;
   }
-  const skipCpu = process.env['BENCH_SKIP'] === 'cpu';
+  // BENCH_SKIP=cpu, BENCH_SKIP=cache or BENCH_SKIP=cpu,cache leaves those scenarios out.
+  const skipped = (process.env['BENCH_SKIP'] ?? '').split(',');
+  const skipCpu = skipped.includes('cpu');
   const server = await startProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'info' });
   const startMs = Math.round(server.startMs);
   const rssAfterStart = await residentMiB(server.child.pid!);
@@ -183,10 +186,11 @@ async function main(): Promise<void> {
   }
 
   const slow = await slowUpstream();
+  const cache = skipped.includes('cache') ? undefined : await cachedHovers();
   const cpu = skipCpu ? undefined : await cpuHeavy();
 
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, cpu };
+  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, cache, cpu };
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 
   const lines = [
@@ -211,6 +215,7 @@ async function main(): Promise<void> {
     '',
     `after the timed-out burst: server open fds ${slow.timeouts.serverFdsAfter} (idle before: ${slow.timeouts.serverFdsIdle}); upstream connections still open: ${slow.timeouts.upstreamOpenAfter}`,
     '',
+    ...(cache ? [...cacheLines(cache), ''] : []),
     ...(cpu ? cpuLines(cpu) : []),
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -223,11 +223,18 @@ export class ResultCache {
 
   /** The answer in Redis, if any (also kept in the LRU for what remains of its TTL). */
   async #readShared(key: string): Promise<string | undefined | 'down'> {
-    const replies = await this.options.redis!.use((r) => r.pipeline().get(this.resultKey(key)).pttl(this.resultKey(key)).exec());
+    const redis = this.options.redis!;
+    const resultKey = this.resultKey(key);
+    if (!this.#lru) {
+      // Nothing to keep here (--cache-size 0): one GET.
+      const body = await redis.use(async (r) => ({ body: await r.get(resultKey) }));
+      return body === undefined ? 'down' : (body.body ?? undefined);
+    }
+    const replies = await redis.use((r) => r.pipeline().get(resultKey).pttl(resultKey).exec());
     if (!replies) return 'down';
     const [[getError, body], [, ttl]] = replies as [[Error | null, string | null], [Error | null, number]];
     if (getError || typeof body !== 'string') return undefined;
-    if (typeof ttl === 'number' && ttl > 0) this.#lru?.set(key, body, { ttl });
+    if (typeof ttl === 'number' && ttl > 0) this.#lru.set(key, body, { ttl });
     return body;
   }
 
