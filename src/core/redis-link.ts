@@ -60,10 +60,13 @@ export function isRedisUrl(url: string): boolean {
  * know it (a restarted Redis has forgotten every script).
  */
 export class RedisScript {
+  /** Every script, loaded by each link as soon as it connects. */
+  static readonly all: RedisScript[] = [];
   readonly sha: string;
 
   constructor(readonly lua: string) {
     this.sha = createHash('sha1').update(lua).digest('hex');
+    RedisScript.all.push(this);
   }
 
   async run(redis: Redis, keys: readonly string[], args: ReadonlyArray<string | number>): Promise<unknown> {
@@ -100,12 +103,19 @@ export class RedisLink {
   #closed = false;
   #failures = 0;
   #outages = 0;
+  readonly #refusals = new Set<string>();
 
   private constructor(
     private readonly redis: Redis,
     private readonly options: RedisLinkOptions,
   ) {
-    redis.on('ready', () => this.#markUp());
+    // Scripts are loaded before the link counts as up: a first EVALSHA never needs a second trip.
+    redis.on('ready', () => {
+      Promise.all(RedisScript.all.map((script) => redis.script('LOAD', script.lua))).then(
+        () => this.#markUp(),
+        (error: Error) => this.#markDown(`loading scripts: ${error.message}`),
+      );
+    });
     // ioredis reconnects by itself; these only say the link is down meanwhile.
     redis.on('error', (error: Error) => this.#markDown(error.message));
     redis.on('close', () => this.#markDown('the connection closed'));
@@ -152,8 +162,12 @@ export class RedisLink {
     } catch (error) {
       this.#failures++;
       const message = (error as Error).message;
-      if ((error as Error).name === 'ReplyError') this.options.logger.warn({ err: error }, `Redis refused a command: ${message}`);
-      else this.#markDown(message);
+      if ((error as Error).name !== 'ReplyError') this.#markDown(message);
+      else if (this.#refusals.size < 100 && !this.#refusals.has(message)) {
+        // Logged once per message: an ACL that forbids a command would otherwise log on every query.
+        this.#refusals.add(message);
+        this.options.logger.warn({ err: error }, `Redis refused a command (this part runs without Redis): ${message}`);
+      }
       return undefined;
     }
   }

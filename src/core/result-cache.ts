@@ -40,6 +40,8 @@ export const MAX_ENTRY_CHARS = 1024 * 1024;
 export const LOCK_MS = 5000;
 /** With `--cache-ttl 0`, how long an answer waits for instances that waited for it. */
 export const HANDOFF_MS = 10_000;
+/** What this server stores is a JSON object's text; anything else found under a result key is not served. */
+const isAnswer = (value: unknown): value is string => typeof value === 'string' && value.startsWith('{') && value.endsWith('}');
 const POLL_FIRST_MS = 20;
 const POLL_MAX_MS = 200;
 
@@ -227,13 +229,14 @@ export class ResultCache {
     const resultKey = this.resultKey(key);
     if (!this.#lru) {
       // Nothing to keep here (--cache-size 0): one GET.
-      const body = await redis.use(async (r) => ({ body: await r.get(resultKey) }));
-      return body === undefined ? 'down' : (body.body ?? undefined);
+      const found = await redis.use(async (r) => ({ body: await r.get(resultKey) }));
+      if (found === undefined) return 'down';
+      return isAnswer(found.body) ? found.body : undefined;
     }
     const replies = await redis.use((r) => r.pipeline().get(resultKey).pttl(resultKey).exec());
     if (!replies) return 'down';
     const [[getError, body], [, ttl]] = replies as [[Error | null, string | null], [Error | null, number]];
-    if (getError || typeof body !== 'string') return undefined;
+    if (getError || !isAnswer(body)) return undefined;
     if (typeof ttl === 'number' && ttl > 0) this.#lru.set(key, body, { ttl });
     return body;
   }
@@ -249,7 +252,7 @@ export class ResultCache {
       );
       if (!replies) return 'down';
       const [[, body], [, ttl], [, locked]] = replies as [[Error | null, string | null], [Error | null, number], [Error | null, number]];
-      if (typeof body === 'string') {
+      if (isAnswer(body)) {
         if (this.options.ttlMs > 0 && typeof ttl === 'number' && ttl > 0) this.#lru?.set(key, body, { ttl });
         return body;
       }

@@ -405,6 +405,8 @@ export class QueryRunner {
       if (violations.length > 0) log().warn({ violations }, `module ${module.name} returned results that MISP may reject`);
     }
     const isError = typeof (result as { error?: unknown }).error === 'string' && !('results' in result);
-    return { status: 200, body, outcome: isError ? 'error' : 'ok', module: module.name, ...(!('error' in result) ? { cacheable: true } : {}) };
+    const outcome: QueryOutcome = { status: 200, body, outcome: isError ? 'error' : 'ok', module: module.name };
+    if (!('error' in result)) outcome.cacheable = true;
+    return outcome;
   }
 }

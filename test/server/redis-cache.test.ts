@@ -97,6 +97,17 @@ describe('two instances sharing one Redis', () => {
     assert.equal(hashes.hits(`/lookup/md5/${hash}`), 1);
   });
 
+  test('something else than an answer under a result key is not served: the lookup runs and replaces it', async () => {
+    const hash = md5(8);
+    const cache = a.server.shared.cache!;
+    const resultKey = cache.resultKey(cache.keyOf(queryIdentity(hashlookup, hashQuery(hash))));
+    await client.set(resultKey, 'garbage, not an answer', 'PX', 60_000);
+    const answer = await a.query(hashQuery(hash));
+    assert.ok(answer['results'], JSON.stringify(answer));
+    assert.equal(hashes.hits(`/lookup/md5/${hash}`), 1);
+    assert.equal(await client.get(resultKey), JSON.stringify(answer));
+  });
+
   test('a waiter whose query times out stops waiting; the lock holder is not disturbed', async () => {
     const hash = md5(5);
     hashes.delayMs = 800;
@@ -164,4 +175,31 @@ test('with --cache-ttl 0 and Redis, identical lookups in flight are still made o
   await b.query(hashQuery(hash));
   await a.query(hashQuery(hash));
   assert.equal(hashes.hits(), 3);
+});
+
+test('an ACL user limited to misp-modules:* keys, with the rights docs/SECURITY.md lists, is enough: nothing is refused', async (t) => {
+  const redis = await startRedisServer();
+  const admin = redis.client();
+  // The line docs/SECURITY.md gives.
+  await admin.call('ACL', 'SETUSER', 'misp-modules', 'on', '>acl-pass-2718281828', '~misp-modules:*', '+@read', '+@write', '+@scripting', '+@connection', '+info', '+time');
+  const url = redis.url.replace('redis://', 'redis://misp-modules:acl-pass-2718281828@');
+  const hashes = await startHashlookup();
+  const vt = await startVirusTotal();
+  const a = await startInstance({ url }, [hashes, vt], { vendorLimits: ['VirusTotal public=2/2s'] });
+  const b = await startInstance({ url }, [hashes, vt], { vendorLimits: ['VirusTotal public=2/2s'] });
+  t.after(async () => {
+    await a.close();
+    await b.close();
+    await hashes.close();
+    await vt.close();
+    await redis.close();
+  });
+  await redisUp(a);
+  await redisUp(b);
+  await a.query(hashQuery(md5(9)));
+  await b.query(hashQuery(md5(9)));
+  assert.equal(hashes.hits(), 1);
+  assert.ok((await a.query(vtUrlQuery('http://acl.example/')))['results']);
+  assert.equal((await admin.keys('misp-modules:limit:*')).length, 1);
+  for (const server of [a, b]) assert.doesNotMatch(server.logs.text, /Redis refused|Redis is unavailable/);
 });
