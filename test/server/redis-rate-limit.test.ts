@@ -30,11 +30,18 @@ async function pair(redis: TestRedis, vt: CountingVendor, hashes: CountingVendor
   return [a, b];
 }
 
-/** The most requests that arrived within any window of WINDOW_MS. */
+/**
+ * Requests are spaced when they are sent; they arrive a little later, and on
+ * a loaded machine one may arrive later than the next: arrivals are counted
+ * in windows shorter by this much.
+ */
+const JITTER_MS = 300;
+
+/** The most requests that arrived within any window of WINDOW_MS - JITTER_MS. */
 function busiestWindow(arrivals: number[]): number {
   const sorted = [...arrivals].sort((x, y) => x - y);
   let most = 0;
-  for (let i = 0; i < sorted.length; i++) most = Math.max(most, sorted.filter((t) => t >= sorted[i]! && t < sorted[i]! + WINDOW_MS).length);
+  for (let i = 0; i < sorted.length; i++) most = Math.max(most, sorted.filter((t) => t >= sorted[i]! && t < sorted[i]! + WINDOW_MS - JITTER_MS).length);
   return most;
 }
 
@@ -55,7 +62,7 @@ test('2 requests every 2 s hold across two instances sharing a Redis: 5 lookups 
   assert.equal(vt.arrivals.length, 5);
   assert.equal(busiestWindow(vt.arrivals), 2, `arrivals at ${vt.arrivals.map((x) => x - vt.arrivals[0]!).join(', ')} ms`);
   const span = Math.max(...vt.arrivals) - Math.min(...vt.arrivals);
-  assert.ok(span >= 2 * WINDOW_MS, `the fifth request came ${span} ms after the first`);
+  assert.ok(span >= 2 * WINDOW_MS - JITTER_MS, `the fifth request came ${span} ms after the first`);
   // The window lives in Redis under the vendor's name and a digest of the key.
   assert.equal((await redis.client().keys('misp-modules:limit:VirusTotal public:*')).length, 1);
 });
@@ -93,7 +100,7 @@ test('a shared slot after the query timeout: the same clear error at once, on th
   const started = Date.now();
   const late = await b.query(vtUrlQuery(url('deadline', 2), { timeout: 1 }));
   assert.match(String(late['error']), /^VirusTotal public allows 2 requests every 2 s for this key; the next one is free in \d+ s, after this query's timeout\. Try again later\.$/);
-  assert.ok(Date.now() - started < 500, 'told at once, not at the timeout');
+  assert.ok(Date.now() - started < 900, 'told at once, not at the timeout');
   assert.equal(vt.arrivals.length, 2);
 });
 
@@ -110,13 +117,12 @@ test('with Redis down, each instance keeps its own limit, and the shared one is 
     await redis.close();
   });
   await redis.stop();
-  await a.query(vtUrlQuery(url('down', 0)));
   await redisUp(a, false);
   // A's own window: its third request waits for the next one.
   const started = Date.now();
-  const answers = await Promise.all([1, 2].map((i) => a.query(vtUrlQuery(url('down', i), { timeout: 30 }))));
+  const answers = await Promise.all([0, 1, 2].map((i) => a.query(vtUrlQuery(url('down', i), { timeout: 30 }))));
   for (const answer of answers) assert.ok(answer['results'], JSON.stringify(answer));
-  assert.ok(Date.now() - started >= WINDOW_MS - 100, `A's third request did not wait (${Date.now() - started} ms)`);
+  assert.ok(Date.now() - started >= WINDOW_MS, `A's third request did not wait (${Date.now() - started} ms)`);
   await redis.start();
   await redisUp(a);
   await redisUp(b);

@@ -98,7 +98,7 @@ describe('with --cache-ttl 60', () => {
 
 test('the TTL: an answer older than --cache-ttl is asked again', async (t) => {
   const vendor = await startHashlookup();
-  const server = await startTestServer({ builtins: BUILTINS, settings: { upstreams: [`hashlookup.circl.lu=${vendor.url}`], cacheTtlSeconds: 0.4 } });
+  const server = await startTestServer({ builtins: BUILTINS, settings: { upstreams: [`hashlookup.circl.lu=${vendor.url}`], cacheTtlSeconds: 1 } });
   t.after(async () => {
     await server.close();
     await vendor.close();
@@ -107,7 +107,7 @@ test('the TTL: an answer older than --cache-ttl is asked again', async (t) => {
   await server.query(hashQuery(hash));
   await server.query(hashQuery(hash));
   assert.equal(vendor.hits(), 1);
-  await sleep(600);
+  await sleep(1300);
   await server.query(hashQuery(hash));
   assert.equal(vendor.hits(), 2);
 });
