@@ -5,7 +5,7 @@
  *
  * Redis is a help, never a dependency: no query fails or waits long because
  * of it. Commands run only while the link is up; each has a bounded time
- * (`--redis-timeout`), and a command that fails or times out marks the link
+ * (`--redis-timeout`), and a command that fails or takes longer marks the link
  * down, so later queries skip Redis at once (callers then use this process's
  * cache and limits) instead of each waiting for the timeout. While down, the
  * connection is re-established in the background (ioredis reconnects a
@@ -130,7 +130,7 @@ export class RedisLink {
       enableOfflineQueue: false,
       autoResendUnfulfilledCommands: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs,
+      // No commandTimeout: use() bounds each piece of work itself (see #bounded).
       connectTimeout: Math.max(options.commandTimeoutMs, 1000),
       // Reconnect quickly at first, then every 2 s, forever.
       retryStrategy: (times) => Math.min(times * 100, 2000),
@@ -158,7 +158,7 @@ export class RedisLink {
   async use<T>(work: (redis: Redis) => Promise<T>): Promise<T | undefined> {
     if (!this.up) return undefined;
     try {
-      return await work(this.redis);
+      return await this.#bounded(work(this.redis));
     } catch (error) {
       this.#failures++;
       const message = (error as Error).message;
@@ -181,6 +181,40 @@ export class RedisLink {
       await Promise.race([this.redis.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 200).unref())]);
     }
     this.redis.disconnect();
+  }
+
+  /**
+   * Rejects when `promise` has not settled within --redis-timeout. Timers
+   * run before the event loop reads its sockets: on a busy server an answer
+   * may already be waiting when the timer fires, so the verdict waits for
+   * setImmediate, after those reads, and a busy event loop alone never
+   * makes Redis look slow.
+   */
+  #bounded<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        setImmediate(() => {
+          if (settled) return;
+          settled = true;
+          reject(new Error(`Redis did not answer within ${this.options.commandTimeoutMs} ms`));
+        });
+      }, this.options.commandTimeoutMs);
+      promise.then(
+        (value) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
   }
 
   #markUp(): void {
@@ -214,8 +248,7 @@ export class RedisLink {
   #probe(): void {
     if (this.#probing || this.#closed) return;
     this.#probing = setTimeout(() => {
-      this.redis
-        .ping()
+      this.#bounded(this.redis.ping())
         .then(() => {
           this.#probing = undefined;
           this.#markUp();
