@@ -20,6 +20,7 @@
  *   npm run build && npm run bench:cache      # also part of npm run bench
  *   BENCH_ROUNDS=5 BENCH_DURATION=5 npm run bench:cache
  */
+import { readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { burst } from './burst.js';
 import type { LoadFigures } from './load.js';
@@ -38,6 +39,10 @@ export interface CacheRow {
   figures: LoadFigures;
   /** req/s of every round. */
   rounds: number[];
+  /** Median CPU the server process spent per answered request, in µs (steadier than req/s on a busy machine). */
+  serverCpuUs: number;
+  /** Median CPU redis-server spent per answered request, in µs (0 when the scenario does not use it). */
+  redisCpuUs: number;
   /** Upstream requests during the measurements. */
   upstreamRequests: number;
   /** The server's cache counters at the end (/metrics): hits here and from Redis, misses, Redis failures. */
@@ -49,6 +54,8 @@ export interface CacheFigures {
   durationSeconds: number;
   rows: CacheRow[];
   ratios: { localVsUncached: number; redisOnlyVsUncached: number; redisOnlyVsLocal: number; redisLruVsLocal: number };
+  /** The same ratios from CPU per request (uncached or local cost / the other's), which machine noise moves less. */
+  cpuRatios: { localVsUncached: number; redisOnlyVsUncached: number; redisOnlyVsLocal: number; redisLruVsLocal: number };
 }
 
 const hover = (i: number) =>
@@ -73,6 +80,14 @@ async function cycle(url: string, durationSeconds: number): Promise<LoadFigures>
     non2xx: result.non2xx,
   };
 }
+
+/** CPU seconds a process has used (Linux: utime + stime from /proc/PID/stat, in clock ticks of 1/100 s). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
 /** The server is connected to Redis (it connects in the background after it starts). */
 async function redisConnected(url: string): Promise<void> {
@@ -120,7 +135,7 @@ export async function cachedHovers(): Promise<CacheFigures> {
     ['Redis + local LRU (--cache-ttl 300 --redis)', { MISP_MODULES_CACHE_TTL: '300', MISP_MODULES_REDIS: redis.url }],
   ];
   const servers: Array<Awaited<ReturnType<typeof startProcess>>> = [];
-  const measured = scenarios.map(() => ({ rounds: [] as LoadFigures[], upstreamRequests: 0, counters: {} as Record<string, number> }));
+  const measured = scenarios.map(() => ({ rounds: [] as LoadFigures[], serverCpuUs: [] as number[], redisCpuUs: [] as number[], upstreamRequests: 0, counters: {} as Record<string, number> }));
   try {
     for (const [scenario, env] of scenarios) {
       const server = await startProcess(['dist/cli.js'], { ...base, ...env });
@@ -137,7 +152,13 @@ export async function cachedHovers(): Promise<CacheFigures> {
         // Lookups the previous measurement left in flight finish first: they are not this one's.
         await new Promise((r) => setTimeout(r, 500));
         const before = await answered(upstream.url);
-        measured[i]!.rounds.push(await cycle(servers[i]!.url, DURATION));
+        const serverPid = servers[i]!.child.pid!;
+        const cpuBefore = [await cpuSeconds(serverPid), await cpuSeconds(redis.pid!)];
+        const figures = await cycle(servers[i]!.url, DURATION);
+        const perRequest = async (pid: number, was: number) => Math.round((((await cpuSeconds(pid)) - was) * 1e6) / Math.max(1, figures.requests));
+        measured[i]!.serverCpuUs.push(await perRequest(serverPid, cpuBefore[0]!));
+        measured[i]!.redisCpuUs.push(scenarios[i]![1]['MISP_MODULES_REDIS'] ? await perRequest(redis.pid!, cpuBefore[1]!) : 0);
+        measured[i]!.rounds.push(figures);
         measured[i]!.upstreamRequests += (await answered(upstream.url)) - before;
       }
     }
@@ -149,29 +170,42 @@ export async function cachedHovers(): Promise<CacheFigures> {
   }
   const rows: CacheRow[] = scenarios.map(([scenario], i) => {
     const rounds = [...measured[i]!.rounds].sort((x, y) => x.requestsPerSecond - y.requestsPerSecond);
-    return { scenario, figures: rounds[Math.floor(rounds.length / 2)]!, rounds: measured[i]!.rounds.map((r) => r.requestsPerSecond), upstreamRequests: measured[i]!.upstreamRequests, counters: measured[i]!.counters };
+    return {
+      scenario,
+      figures: rounds[Math.floor(rounds.length / 2)]!,
+      rounds: measured[i]!.rounds.map((r) => r.requestsPerSecond),
+      serverCpuUs: median(measured[i]!.serverCpuUs),
+      redisCpuUs: median(measured[i]!.redisCpuUs),
+      upstreamRequests: measured[i]!.upstreamRequests,
+      counters: measured[i]!.counters,
+    };
   });
   const rps = (i: number) => rows[i]!.figures.requestsPerSecond;
+  /** Server and Redis CPU per request. */
+  const cpu = (i: number) => rows[i]!.serverCpuUs + rows[i]!.redisCpuUs;
   const ratio = (x: number, y: number) => Math.round((x / y) * 100) / 100;
   return {
     upstreamDelayMs: UPSTREAM_DELAY_MS,
     durationSeconds: DURATION,
     rows,
     ratios: { localVsUncached: ratio(rps(1), rps(0)), redisOnlyVsUncached: ratio(rps(2), rps(0)), redisOnlyVsLocal: ratio(rps(2), rps(1)), redisLruVsLocal: ratio(rps(3), rps(1)) },
+    cpuRatios: { localVsUncached: ratio(cpu(0), cpu(1)), redisOnlyVsUncached: ratio(cpu(0), cpu(2)), redisOnlyVsLocal: ratio(cpu(1), cpu(2)), redisLruVsLocal: ratio(cpu(1), cpu(3)) },
   };
 }
 
 export function cacheLines(cache: CacheFigures): string[] {
   return [
-    `| cached hover lookups (cve, 500 ids, upstream answers after ${cache.upstreamDelayMs} ms; median of ${cache.rows[0]!.rounds.length} rounds of ${cache.durationSeconds} s) | req/s | p50 / p99 ms | req/s of each round | upstream requests | errors |`,
-    '|---|---|---|---|---|---|',
+    `| cached hover lookups (cve, 500 ids, upstream answers after ${cache.upstreamDelayMs} ms; median of ${cache.rows[0]!.rounds.length} rounds of ${cache.durationSeconds} s) | req/s | p50 / p99 ms | req/s of each round | server CPU µs/req | redis-server CPU µs/req | upstream requests | errors |`,
+    '|---|---|---|---|---|---|---|---|',
     ...cache.rows.map(
-      (r) => `| ${r.scenario} | ${r.figures.requestsPerSecond} | ${r.figures.p50Ms} / ${r.figures.p99Ms} | ${r.rounds.join(', ')} | ${r.upstreamRequests} | ${r.figures.errors + r.figures.non2xx} |`,
+      (r) =>
+        `| ${r.scenario} | ${r.figures.requestsPerSecond} | ${r.figures.p50Ms} / ${r.figures.p99Ms} | ${r.rounds.join(', ')} | ${r.serverCpuUs} | ${r.redisCpuUs} | ${r.upstreamRequests} | ${r.figures.errors + r.figures.non2xx} |`,
     ),
     '',
     ...cache.rows.map((r) => `${r.scenario}: ${JSON.stringify(r.counters)}`),
     '',
-    `ratios: local LRU / uncached ${cache.ratios.localVsUncached}; Redis only / uncached ${cache.ratios.redisOnlyVsUncached}; Redis only / local LRU ${cache.ratios.redisOnlyVsLocal}; Redis + LRU / local LRU ${cache.ratios.redisLruVsLocal}`,
+    `req/s ratios: local LRU / uncached ${cache.ratios.localVsUncached}; Redis only / uncached ${cache.ratios.redisOnlyVsUncached}; Redis only / local LRU ${cache.ratios.redisOnlyVsLocal}; Redis + LRU / local LRU ${cache.ratios.redisLruVsLocal}`,
+    `CPU ratios (server + Redis CPU per request, cheaper = higher): local LRU vs uncached ${cache.cpuRatios.localVsUncached}; Redis only vs uncached ${cache.cpuRatios.redisOnlyVsUncached}; Redis only vs local LRU ${cache.cpuRatios.redisOnlyVsLocal}; Redis + LRU vs local LRU ${cache.cpuRatios.redisLruVsLocal}`,
   ];
 }
 

@@ -217,18 +217,18 @@ export class QueryRunner {
     this.inProgress.add(abort);
     const { network, workers } = this.options;
     const ctx = new QueryContext(run.config, run.provided, moduleLogger(log), run.requestId, abort, network, workers, this.options.resources, this.options.limiter);
-    const flight: Flight = { work: Promise.resolve(), abort, waiters: 0, requestId: run.requestId };
     // The handler starts on the next turn of the event loop, not in a microtask of the
     // request's last chunk: the loop then reads every request that is ready before it
     // writes answers. Measured: /query throughput doubles at 50 connections (BENCHMARKS.md).
     const next = new Promise<void>((resolve) => setImmediate(resolve));
     const cache = this.options.cache;
-    flight.work =
+    const work =
       cache && cacheKey !== undefined
         ? next.then(() => this.handleThroughCache(cache, cacheKey, module, query, ctx, abort, run.secrets, flight))
         : next.then(() => module.handle(query, ctx));
+    const flight: Flight = { work, abort, waiters: 0, requestId: run.requestId };
     // The handler may settle after every waiter has left; its outcome is then dropped here.
-    flight.work.catch(() => undefined).finally(() => this.inProgress.delete(abort));
+    work.catch(() => undefined).finally(() => this.inProgress.delete(abort));
     return flight;
   }
 
@@ -405,8 +405,6 @@ export class QueryRunner {
       if (violations.length > 0) log().warn({ violations }, `module ${module.name} returned results that MISP may reject`);
     }
     const isError = typeof (result as { error?: unknown }).error === 'string' && !('results' in result);
-    const outcome: QueryOutcome = { status: 200, body, outcome: isError ? 'error' : 'ok', module: module.name };
-    if (!('error' in result)) outcome.cacheable = true;
-    return outcome;
+    return { status: 200, body, outcome: isError ? 'error' : 'ok', module: module.name, cacheable: !('error' in result) };
   }
 }

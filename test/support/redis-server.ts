@@ -20,6 +20,8 @@ export interface TestRedis {
   /** `redis://127.0.0.1:PORT` (with the password when one was asked for). */
   url: string;
   port: number;
+  /** The running server's process id (undefined while stopped). */
+  readonly pid: number | undefined;
   /** A client for the test itself (inspecting keys); closed by close(). */
   client(): Redis;
   /** Stops the server (SIGTERM, waits for the exit); its data is gone. */
@@ -94,6 +96,9 @@ export async function startRedisServer(options: { password?: string } = {}): Pro
   return {
     url,
     port,
+    get pid() {
+      return child?.pid;
+    },
     client() {
       const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
       client.on('error', () => undefined);
