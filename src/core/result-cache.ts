@@ -186,9 +186,12 @@ export class ResultCache {
   store(key: string, body: string, lease: Lease | undefined): void {
     const { ttlMs, redis } = this.options;
     this.#stopRenewing(lease);
-    if (ttlMs > 0) this.#lru?.set(key, body);
-    this.#stores++;
-    if (!redis?.up) return;
+    if (ttlMs > 0) {
+      this.#lru?.set(key, body);
+      this.#stores++;
+    }
+    // With --cache-ttl 0 the answer is only for instances that waited on our lock.
+    if (!redis?.up || (ttlMs === 0 && !lease)) return;
     const expiry = ttlMs > 0 ? Math.max(1, Math.round(ttlMs)) : HANDOFF_MS;
     void redis.use((r) => STORE.run(r, [this.resultKey(key), this.lockKey(key)], [body, expiry, lease?.token ?? '']));
   }
