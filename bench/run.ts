@@ -12,6 +12,7 @@ import { cpus, totalmem } from 'node:os';
 import { request } from 'undici';
 import { burst, directBurst, openFds, type BurstFigures } from './burst.js';
 import { http2Burst, http2Lines } from './http2.js';
+import { cacheLines, cachedHovers } from './cache.js';
 import { load, type LoadFigures } from './load.js';
 import { freePort, residentMiB, startProcess } from './processes.js';
 
@@ -155,7 +156,9 @@ async function main(): Promise<void> {
     process.stdout.write(cpuLines(cpu).join('\n') + '\n');
     return;
   }
-  const skipCpu = process.env['BENCH_SKIP'] === 'cpu';
+  // BENCH_SKIP=cpu, BENCH_SKIP=cache or BENCH_SKIP=cpu,cache leaves those scenarios out.
+  const skipped = (process.env['BENCH_SKIP'] ?? '').split(',');
+  const skipCpu = skipped.includes('cpu');
   const server = await startProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'info' });
   const startMs = Math.round(server.startMs);
   const rssAfterStart = await residentMiB(server.child.pid!);
@@ -188,10 +191,11 @@ async function main(): Promise<void> {
   const httpOnly = process.env['BENCH_ONLY'] === 'http';
   const slow = httpOnly ? undefined : await slowUpstream();
   const http2 = httpOnly ? undefined : await http2Burst();
+  const cache = httpOnly || skipped.includes('cache') ? undefined : await cachedHovers();
   const cpu = skipCpu || httpOnly ? undefined : await cpuHeavy();
 
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, http2, cpu };
+  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, http2, cache, cpu };
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 
   const lines = [
@@ -208,6 +212,7 @@ async function main(): Promise<void> {
     '',
     ...(http2 ? http2Lines(http2) : []),
     '',
+    ...(cache ? [...cacheLines(cache), ''] : []),
     ...(cpu ? cpuLines(cpu) : []),
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -31,12 +31,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command.check) {
-    const { registry, network, workers } = await createServer({ settings: { ...command.settings, logLevel: 'silent', debug: false } });
+    const { registry, network, workers, shared } = await createServer({ settings: { ...command.settings, logLevel: 'silent', debug: false } });
     // The server imports a built-in module's code on its first query; a check imports them all.
     registry.problems.push(...(await loadEveryModule(registry.all())));
     process.stdout.write(formatCheckReport(registry));
     await network.close();
     await workers.close();
+    await shared.close();
     return registry.problems.length > 0 ? 1 : 0;
   }
 

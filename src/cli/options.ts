@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { parseDnsServers } from '../net/index.js';
 import { DEFAULT_SETTINGS, ENV, type ServerSettings } from '../server/settings.js';
 import { parseVendorLimits } from '../core/rate-limiter.js';
+import { isRedisUrl } from '../core/redis-link.js';
 
 export interface CliCommand {
   settings: ServerSettings;
@@ -78,6 +79,16 @@ Options (environment variable in brackets):
                             when it is small (default 0: a quarter of the host's memory,
                             1024 to 4096)                             [${ENV.workerMemoryMb}]
       --no-ui               do not serve the web page at /ui          [${ENV.ui}=0]
+      --cache-ttl SECONDS   keep successful expansion and hover answers this long and serve
+                            them again (default 0: off)                [${ENV.cacheTtlSeconds}]
+      --cache-size MIB      memory this process's result cache may use (default 64; 0: none,
+                            with --redis every hit comes from Redis)   [${ENV.cacheSizeMb}]
+      --redis URL           redis://[:PASSWORD@]HOST:PORT[/DB] or rediss:// (TLS): the cache,
+                            lookups in flight and vendor rate limits shared by every
+                            instance; prefer the environment variable for a URL with a
+                            password                                  [${ENV.redisUrl}]
+      --redis-timeout MS    a Redis command that takes longer counts as Redis being down
+                            (default 500)                             [${ENV.redisTimeoutMs}]
   -s, --system              accepted for compatibility; does nothing
   -h, --help                this help
   -v, --version             print the version
@@ -133,6 +144,18 @@ function onOff(name: string, value: string | undefined, fallback?: boolean): boo
   throw new UsageError(`${name} must be on or off (or 1/0, true/false, yes/no), got '${value ?? ''}'.`);
 }
 
+function nonNegativeSeconds(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 31 * 86_400) throw new UsageError(`${name} must be a number of seconds from 0 to 2678400 (31 days), got '${value}'.`);
+  return n;
+}
+
+/** Checked now; the value is never echoed: it may hold a password. */
+function redisUrl(value: string): string {
+  if (!isRedisUrl(value.trim())) throw new UsageError('--redis must be a redis://HOST:PORT or rediss://HOST:PORT URL (the value given is not shown: it may hold a password).');
+  return value.trim();
+}
+
 function workerMemoryMb(value: string): number {
   const n = integer('--worker-memory', value, 0, 1_048_576);
   if (n !== 0 && n < 64) throw new UsageError(`--worker-memory must be 0 (automatic) or at least 64 MiB, got ${n}.`);
@@ -176,6 +199,10 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'isolate-grace': { type: 'string' },
         'worker-memory': { type: 'string' },
         'no-ui': { type: 'boolean' },
+        'cache-ttl': { type: 'string' },
+        'cache-size': { type: 'string' },
+        redis: { type: 'string' },
+        'redis-timeout': { type: 'string' },
         system: { type: 'boolean', short: 's' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -207,6 +234,10 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   const isolateGrace = pick(v['isolate-grace'], ENV.isolateGraceMs);
   const offload = pick(v['offload-bytes'], ENV.offloadBytes);
   const workerMemory = pick(v['worker-memory'], ENV.workerMemoryMb);
+  const cacheTtl = pick(v['cache-ttl'], ENV.cacheTtlSeconds);
+  const cacheSize = pick(v['cache-size'], ENV.cacheSizeMb);
+  const redis = pick(v.redis, ENV.redisUrl);
+  const redisTimeout = pick(v['redis-timeout'], ENV.redisTimeoutMs);
   const isolate = v.isolate ? list(v.isolate.join(',')) : env[ENV.isolate] !== undefined ? list(env[ENV.isolate]) : d.isolate;
   const settings: ServerSettings = {
     listen: pick(v.listen, ENV.listen) ?? d.listen,
@@ -233,6 +264,10 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     isolateGraceMs: isolateGrace === undefined ? d.isolateGraceMs : integer('--isolate-grace', isolateGrace, 0, 600_000),
     workerMemoryMb: workerMemory === undefined ? d.workerMemoryMb : workerMemoryMb(workerMemory),
     ui: v['no-ui'] ? false : onOff(ENV.ui, env[ENV.ui], d.ui),
+    cacheTtlSeconds: cacheTtl === undefined ? d.cacheTtlSeconds : nonNegativeSeconds('--cache-ttl', cacheTtl),
+    cacheSizeMb: cacheSize === undefined ? d.cacheSizeMb : integer('--cache-size', cacheSize, 0, 1_048_576),
+    redisTimeoutMs: redisTimeout === undefined ? d.redisTimeoutMs : integer('--redis-timeout', redisTimeout, 10, 60_000),
+    ...(redis ? { redisUrl: redisUrl(redis) } : {}),
     ...(customDir ? { customDir } : {}),
     ...(caFile ? { caFile } : {}),
     ...(authToken ? { authToken } : {}),

@@ -57,5 +57,5 @@ export function definitionRunElsewhere(description: ModuleDescription): ModuleDe
 /** A plain object with the spec's shape is accepted too; defineModule fills its defaults. */
 function isDefined(spec: unknown): spec is ModuleDefinition {
   const s = spec as Partial<ModuleDefinition>;
-  return Object.isFrozen(spec) && typeof s.checkInput === 'boolean' && typeof s.coalesce === 'boolean' && typeof s.messages === 'object';
+  return Object.isFrozen(spec) && typeof s.checkInput === 'boolean' && typeof s.coalesce === 'boolean' && typeof s.cache === 'boolean' && typeof s.messages === 'object';
 }

@@ -10,6 +10,7 @@
  */
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type { UpstreamConnectionCounts } from '../net/index.js';
+import type { SharedFigures } from './shared-state.js';
 
 /** How a query ended, as counted in /metrics. */
 export type QueryOutcomeKind = 'ok' | 'error' | 'timeout' | 'crash' | 'unknown-module' | 'bad-request' | 'aborted';
@@ -32,6 +33,8 @@ export interface MetricGauges {
   workerThreads(): Promise<number>;
   /** Upstream connections the server's thread has opened, by protocol. */
   upstreamConnections?(): UpstreamConnectionCounts;
+  /** The result cache and Redis link, when the server has them. */
+  shared?(): SharedFigures;
 }
 
 export class QueryMetrics {
@@ -110,6 +113,7 @@ export class QueryMetrics {
       out.push(`misp_modules_upstream_connections_total{protocol="h2"} ${opened.h2}`);
       out.push(`misp_modules_upstream_connections_total{protocol="http/1.1"} ${opened['http/1.1']}`);
     }
+    renderShared(gauges.shared?.() ?? {}, metric, out);
 
     const memory = process.memoryUsage();
     metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.');
@@ -124,6 +128,33 @@ export class QueryMetrics {
     metric('process_start_time_seconds', 'gauge', 'Start time of the process since the Unix epoch in seconds.');
     out.push(`process_start_time_seconds ${Math.round(this.started)}`);
     return out.join('\n') + '\n';
+  }
+}
+
+/** The result cache's counters (with `--cache-ttl` or `--redis`) and the Redis link's state (with `--redis`). */
+function renderShared(figures: SharedFigures, metric: (name: string, type: string, help: string) => void, out: string[]): void {
+  const { cache, redis } = figures;
+  if (cache) {
+    metric('misp_modules_cache_hits_total', 'counter', 'Queries answered from the result cache, by where the answer was: this process (local) or Redis (redis).');
+    out.push(`misp_modules_cache_hits_total{source="local"} ${cache.hitsLocal}`, `misp_modules_cache_hits_total{source="redis"} ${cache.hitsShared}`);
+    metric('misp_modules_cache_misses_total', 'counter', 'Cacheable lookups that were not in the cache and ran.');
+    out.push(`misp_modules_cache_misses_total ${cache.misses}`);
+    metric('misp_modules_cache_stores_total', 'counter', 'Answers kept in the cache.');
+    out.push(`misp_modules_cache_stores_total ${cache.stores}`);
+    metric('misp_modules_cache_joined_total', 'counter', 'Lookups that waited for an identical lookup in flight on another instance and took its answer.');
+    out.push(`misp_modules_cache_joined_total ${cache.joined}`);
+    metric('misp_modules_cache_entries', 'gauge', "Answers in this process's cache.");
+    out.push(`misp_modules_cache_entries ${cache.entries}`);
+    metric('misp_modules_cache_bytes', 'gauge', "Approximate size of this process's cache in bytes.");
+    out.push(`misp_modules_cache_bytes ${cache.bytes}`);
+  }
+  if (redis) {
+    metric('misp_modules_redis_up', 'gauge', '1 while Redis answers (cache, lookups in flight and rate limits shared), 0 while it does not (this process alone).');
+    out.push(`misp_modules_redis_up ${redis.up ? 1 : 0}`);
+    metric('misp_modules_redis_failures_total', 'counter', 'Redis commands that failed or took longer than --redis-timeout.');
+    out.push(`misp_modules_redis_failures_total ${redis.failures}`);
+    metric('misp_modules_redis_outages_total', 'counter', 'Times Redis became unavailable after answering.');
+    out.push(`misp_modules_redis_outages_total ${redis.outages}`);
   }
 }
 

@@ -164,6 +164,14 @@ export interface ModuleDefinition {
    * export or act.
    */
   readonly coalesce: boolean;
+  /**
+   * Successful answers may be kept for `--cache-ttl` and served again (in
+   * this process and, with `--redis`, by every instance). True only for
+   * expansion modules that coalesce and did not opt out (`cache: false`):
+   * modules that submit or upload (coalesce: false), and import, export and
+   * action modules, are never cached.
+   */
+  readonly cache: boolean;
   /** Every user-facing message the module can give, by id (for docs and tests). */
   readonly messages: Readonly<Record<string, string>>;
   /**
@@ -184,6 +192,11 @@ export interface ModuleSpec {
   attributes?: MispAttributesSpec;
   checkInput?: boolean;
   coalesce?: boolean;
+  /**
+   * `false`: never keep this module's answers (a lookup whose answer must be
+   * fresh every time). Default: cached when it coalesces.
+   */
+  cache?: boolean;
   /** The module's catalogue (`defineMessages`), or plain templates by id. */
   messages?: MessageCatalogue | Record<string, string>;
   handle(query: Query, ctx: ModuleContext): Promise<ModuleResult>;
@@ -222,6 +235,7 @@ export function checkModuleSpec(spec: unknown): string[] {
   if (s.kind === 'action' && (typeof s.action !== 'object' || s.action === null || typeof s.action.params !== 'object')) {
     problems.push('action modules need action: {params, blocking, support_filters, expect_misp_core_format}');
   }
+  if (s.cache !== undefined && typeof s.cache !== 'boolean') problems.push('cache must be true or false');
   if (s.config !== undefined) {
     if (typeof s.config !== 'object' || s.config === null || Array.isArray(s.config)) problems.push('config must be an object of settings');
     else {
@@ -256,6 +270,7 @@ export function defineModule(spec: ModuleSpec): ModuleDefinition {
     attributes: Object.freeze({ ...(spec.attributes ?? {}) }),
     checkInput: spec.checkInput ?? spec.kind === 'expansion',
     coalesce: spec.coalesce ?? readOnlyLookup,
+    cache: spec.kind === 'expansion' && (spec.coalesce ?? readOnlyLookup) && spec.cache !== false,
     messages: Object.freeze({ ...(isMessageCatalogue(spec.messages) ? spec.messages.templates : (spec.messages ?? {})) }),
     handle: spec.handle,
   });

@@ -7,6 +7,7 @@
 import type { DnsClient, HttpClient, NetClient } from '../net/types.js';
 import type { LazyAbort } from './lazy-abort.js';
 import type { ModuleConfig, ModuleContext, ModuleLogger } from './module.js';
+import type { SlotLimiter } from './rate-limiter.js';
 import type { SharedResources } from './resource-cache.js';
 import { VendorApi, type VendorSpec } from './vendor-api.js';
 import type { WorkerPool, WorkerRunner } from './worker-pool.js';
@@ -29,6 +30,8 @@ export class QueryContext implements ModuleContext {
     private readonly network: QueryNetwork,
     private readonly pool: WorkerPool,
     readonly resources: SharedResources,
+    /** Where vendor requests wait for a rate-limit slot (this server's, or shared through Redis); default the process's. */
+    private readonly limiter?: SlotLimiter,
   ) {}
 
   get signal(): AbortSignal {
@@ -52,7 +55,11 @@ export class QueryContext implements ModuleContext {
 
   vendor(spec: VendorSpec): VendorApi {
     const { deadline } = this.abort;
-    return new VendorApi(this.http, this.config, spec, { signal: this.abort.signal, ...(deadline === undefined ? {} : { deadline }) });
+    return new VendorApi(this.http, this.config, spec, {
+      signal: this.abort.signal,
+      ...(deadline === undefined ? {} : { deadline }),
+      ...(this.limiter ? { limiter: this.limiter } : {}),
+    });
   }
 
   get workers(): WorkerRunner {

@@ -10,8 +10,10 @@
  * with a clear error instead of waiting to be timed out; one whose query is
  * aborted while waiting gives its slot back.
  *
- * The state is this process's (each isolated thread and each server process
- * has its own); docs/SECURITY.md says so, and the scale-out work moves it to Redis.
+ * The state is this server's (each isolated thread has its own). With
+ * `--redis`, SharedRateLimiter (shared-rate-limiter.ts) keeps the same
+ * window in Redis for every process and host, and falls back to this one
+ * while Redis is unavailable.
  */
 import { createHash } from 'node:crypto';
 import { ModuleError } from '../base/errors.js';
@@ -24,6 +26,35 @@ export interface RateLimit {
 }
 
 export class RateLimitWaitError extends ModuleError {}
+
+/** Options of one wait for a slot. */
+export interface SlotRequest {
+  vendor: string;
+  signal?: AbortSignal;
+  /** When the query times out (ms since the epoch). */
+  deadline?: number;
+}
+
+/** Where vendor requests wait for a slot: this process's limiter, or the one shared through Redis. */
+export interface SlotLimiter {
+  acquire(key: string, limit: RateLimit, options: SlotRequest): Promise<void>;
+}
+
+/** A margin for timer lateness and the trip to the vendor, which counts arrivals, not our timers. */
+export function slotMargin(limit: RateLimit): number {
+  return Math.min(1000, Math.max(50, limit.intervalMs * 0.05));
+}
+
+/** A wait that ends this close to the deadline leaves no time for the request itself: it counts as after it. */
+export function deadlineGuard(limit: RateLimit): number {
+  return Math.min(slotMargin(limit), 250);
+}
+
+/** The error of a slot that comes after the query's timeout. */
+export function slotAfterDeadline(vendor: string, limit: RateLimit, waitMs: number): RateLimitWaitError {
+  const wait = Math.ceil(waitMs / 1000);
+  return new RateLimitWaitError(`${vendor} allows ${describeRateLimit(limit)} for this key; the next one is free in ${wait} s, after this query's timeout. Try again later.`);
+}
 
 /** "4 requests a minute", "1 request every 2 s". */
 export function describeRateLimit(limit: RateLimit): string {
@@ -51,7 +82,7 @@ export function rateLimitKey(vendor: string, credential: string): string {
   return `${vendor}\u0000${createHash('sha256').update(credential).digest('base64url').slice(0, 22)}`;
 }
 
-export class RateLimiter {
+export class RateLimiter implements SlotLimiter {
   /** key → times (ms) of the requests granted or reserved in the current window, ascending. */
   readonly #slots = new Map<string, number[]>();
   /** key → the longest window it was used with (to forget keys whose windows have passed). */
@@ -65,21 +96,15 @@ export class RateLimiter {
    * when the slot comes after `deadline` (ms since the epoch), or with the
    * signal's reason when the query is aborted while waiting.
    */
-  async acquire(key: string, limit: RateLimit, options: { vendor: string; signal?: AbortSignal; deadline?: number }): Promise<void> {
+  async acquire(key: string, limit: RateLimit, options: SlotRequest): Promise<void> {
     if (++this.#sincePrune >= 1000) this.prune();
     this.#windows.set(key, Math.max(this.#windows.get(key) ?? 0, limit.intervalMs));
     const now = this.now();
     const slots = (this.#slots.get(key) ?? []).filter((time) => time > now - limit.intervalMs);
-    // A margin for timer lateness and the trip to the vendor, which counts arrivals, not our timers.
-    const margin = Math.min(1000, Math.max(50, limit.intervalMs * 0.05));
-    const at = slots.length < limit.requests ? now : slots[slots.length - limit.requests]! + limit.intervalMs + margin;
-    // A wait that ends just before the deadline leaves no time for the request itself: it counts as after it.
-    if (options.deadline !== undefined && at > now && at > options.deadline - Math.min(margin, 250)) {
+    const at = slots.length < limit.requests ? now : slots[slots.length - limit.requests]! + limit.intervalMs + slotMargin(limit);
+    if (options.deadline !== undefined && at > now && at > options.deadline - deadlineGuard(limit)) {
       this.#slots.set(key, slots);
-      const wait = Math.ceil((at - now) / 1000);
-      throw new RateLimitWaitError(
-        `${options.vendor} allows ${describeRateLimit(limit)} for this key; the next one is free in ${wait} s, after this query's timeout. Try again later.`,
-      );
+      throw slotAfterDeadline(options.vendor, limit, at - now);
     }
     slots.push(at);
     this.#slots.set(key, slots);

@@ -18,6 +18,8 @@ import type { SharedResources } from './resource-cache.js';
 import { parseTimeoutSeconds } from './timeout.js';
 import type { WorkerPool } from './worker-pool.js';
 import type { QueryMetrics, QueryOutcomeKind } from './metrics.js';
+import type { SlotLimiter } from './rate-limiter.js';
+import type { ResultCache } from './result-cache.js';
 
 export type { QueryNetwork } from './query-context.js';
 export type { QueryOutcomeKind } from './metrics.js';
@@ -34,6 +36,8 @@ export interface QueryOutcome {
   body: string;
   outcome: QueryOutcomeKind;
   module?: string;
+  /** A result object without an `error`: an answer the cache may keep. */
+  cacheable?: boolean;
 }
 
 export interface RunnerOptions {
@@ -50,6 +54,10 @@ export interface RunnerOptions {
   logSummary?: boolean;
   /** Called on every result when set (`--strict-results`): returns violations to log. */
   checkResult?: (module: ModuleDefinition, result: unknown, query: Query) => string[];
+  /** Successful lookups kept and served again, and lookups in flight joined across instances (`--cache-ttl`, `--redis`). */
+  cache?: ResultCache;
+  /** Where vendor requests wait for a rate-limit slot; default the process's limiter. */
+  limiter?: SlotLimiter;
 }
 
 export const TIMEOUT_ERROR = 'Timeout.';
@@ -64,6 +72,8 @@ interface RunParameters {
   requestId: string;
   clientGone: ClientGone | undefined;
   onWork: ((work: Promise<unknown>) => void) | undefined;
+  /** The query's secrets (collectSecrets): an answer that spells one is not cached. */
+  secrets: readonly string[];
 }
 
 /** One run of a module's handler, awaited by one or more identical queries. */
@@ -72,6 +82,34 @@ interface Flight {
   abort: LazyAbort;
   waiters: number;
   requestId: string;
+  /** The result serialised once for every waiter, when the flight already did it (to cache it). */
+  body?: string;
+}
+
+/** An answer that comes serialised from the cache or from another instance's identical lookup. */
+class CachedAnswer {
+  constructor(readonly body: string) {}
+}
+
+/** The JSON of a result worth caching (a result object, not an error); undefined otherwise. */
+function cacheableBody(result: unknown): string | undefined {
+  if (typeof result !== 'object' || result === null || Array.isArray(result) || 'error' in result) return undefined;
+  try {
+    return JSON.stringify(result);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The part of a query that identifies it for coalescing and caching: module and everything but `timeout`. */
+export function queryIdentity(module: ModuleDefinition, query: Query): string {
+  // MISP almost never sends `timeout`; copying the query only to drop it would cost on every hover.
+  let identity: object = query;
+  if ('timeout' in query) {
+    const { timeout: _timeout, ...rest } = query;
+    identity = rest;
+  }
+  return `${module.name}\n${JSON.stringify(identity)}`;
 }
 
 function json(body: unknown): string {
@@ -123,10 +161,11 @@ export class QueryRunner {
     const started = performance.now();
     const name = body['module'];
     const module = typeof name === 'string' ? registry.get(name) : undefined;
-    const release = this.options.secrets.add(collectSecrets(body, module));
+    const secrets = collectSecrets(body, module);
+    const release = this.options.secrets.add(secrets);
     let outcome: QueryOutcome;
     try {
-      outcome = await this.dispatch(body, requestId, module, clientGone, onWork);
+      outcome = await this.dispatch(body, requestId, module, secrets, clientGone, onWork);
     } catch (error) {
       if (!(error instanceof RequestError)) throw error;
       outcome = errorOutcome('bad-request', error.message, module?.name, error.status);
@@ -147,6 +186,7 @@ export class QueryRunner {
     body: Record<string, unknown>,
     requestId: string,
     module: ModuleDefinition | undefined,
+    secrets: readonly string[],
     clientGone?: ClientGone,
     onWork?: (work: Promise<unknown>) => void,
   ): Promise<QueryOutcome> {
@@ -163,61 +203,135 @@ export class QueryRunner {
     const query = body as Query;
     const inputProblem = checkQueryInput(module, query);
     if (inputProblem) return errorOutcome('error', inputProblem, module.name);
-    return this.execute(module, query, { config, provided, timeoutSeconds, requestId, clientGone, onWork });
+    return this.execute(module, query, { config, provided, timeoutSeconds, requestId, clientGone, onWork, secrets });
   }
 
-  /** Starts the module's work, with its own abort controller (shared by coalesced waiters). */
-  private startFlight(module: ModuleDefinition, query: Query, run: RunParameters, log: () => Logger): Flight {
+  /**
+   * Starts the module's work, with its own abort controller (shared by
+   * coalesced waiters). With a cache key, the cache (and other instances,
+   * through Redis) may answer instead, and a successful answer is kept.
+   */
+  private startFlight(module: ModuleDefinition, query: Query, run: RunParameters, log: () => Logger, cacheKey?: string): Flight {
     const abort = new LazyAbort();
     abort.deadline = Date.now() + run.timeoutSeconds * 1000;
     if (this.shutdown.signal.aborted) abort.abort(this.shutdown.signal.reason);
     this.inProgress.add(abort);
     const { network, workers } = this.options;
-    const ctx = new QueryContext(run.config, run.provided, moduleLogger(log), run.requestId, abort, network, workers, this.options.resources);
+    const ctx = new QueryContext(run.config, run.provided, moduleLogger(log), run.requestId, abort, network, workers, this.options.resources, this.options.limiter);
     // The handler starts on the next turn of the event loop, not in a microtask of the
     // request's last chunk: the loop then reads every request that is ready before it
     // writes answers. Measured: /query throughput doubles at 50 connections (BENCHMARKS.md).
-    const work = new Promise<void>((resolve) => setImmediate(resolve)).then(() => module.handle(query, ctx));
+    const next = new Promise<void>((resolve) => setImmediate(resolve));
+    const cache = this.options.cache;
+    const work =
+      cache && cacheKey !== undefined
+        ? next.then(() => this.handleThroughCache(cache, cacheKey, module, query, ctx, abort, run.secrets, flight))
+        : next.then(() => module.handle(query, ctx));
     const flight: Flight = { work, abort, waiters: 0, requestId: run.requestId };
     // The handler may settle after every waiter has left; its outcome is then dropped here.
     work.catch(() => undefined).finally(() => this.inProgress.delete(abort));
     return flight;
   }
 
+  /** The module's run behind the cache: a cached or another instance's answer, else the handler, whose answer is kept. */
+  private async handleThroughCache(
+    cache: ResultCache,
+    key: string,
+    module: ModuleDefinition,
+    query: Query,
+    ctx: QueryContext,
+    abort: LazyAbort,
+    secrets: readonly string[],
+    flight: Flight,
+  ): Promise<unknown> {
+    // The signal (an AbortController) is made only if the lookup waits for another instance.
+    const before = await cache.beforeRun(key, () => abort.signal);
+    if ('body' in before) return new CachedAnswer(before.body);
+    let result: unknown;
+    try {
+      result = await module.handle(query, ctx);
+    } catch (error) {
+      cache.release(before.lease);
+      throw error;
+    }
+    const body = cacheableBody(result);
+    if (body !== undefined) flight.body = body;
+    if (body !== undefined && cache.accepts(body, secrets)) cache.store(key, body, before.lease);
+    else cache.release(before.lease);
+    return result;
+  }
+
   /**
    * Joins an identical read-only lookup already in flight (same module, body
    * and config, `timeout` aside) or starts a new one.
    */
-  private flightFor(module: ModuleDefinition, query: Query, run: RunParameters, log: () => Logger): Flight {
-    if (!module.coalesce) return this.startFlight(module, query, run, log);
-    // MISP almost never sends `timeout`; copying the query only to drop it would cost on every hover.
-    let identity: object = query;
-    if ('timeout' in query) {
-      const { timeout: _timeout, ...rest } = query;
-      identity = rest;
-    }
-    const key = `${module.name}\n${JSON.stringify(identity)}`;
-    const existing = this.flights.get(key);
+  private flightFor(module: ModuleDefinition, query: Query, run: RunParameters, log: () => Logger, identity: string | undefined, cacheKey: string | undefined): Flight {
+    if (identity === undefined) return this.startFlight(module, query, run, log);
+    const existing = this.flights.get(identity);
     if (existing && !existing.abort.aborted) {
       log().debug({ sharedWith: existing.requestId }, 'joined an identical query in flight');
       this.options.metrics?.recordCoalesced();
       return existing;
     }
-    const flight = this.startFlight(module, query, run, log);
-    this.flights.set(key, flight);
+    const flight = this.startFlight(module, query, run, log, cacheKey);
+    this.flights.set(identity, flight);
     flight.work
       .catch(() => undefined)
       .finally(() => {
-        if (this.flights.get(key) === flight) this.flights.delete(key);
+        if (this.flights.get(identity) === flight) this.flights.delete(identity);
       });
     return flight;
+  }
+
+  /**
+   * The cache around a query that runs elsewhere (a module's own thread,
+   * whose runner has no cache): the same keys, hits and stores as here.
+   * `waitSignal` (asked for only when the cache is used) stops a wait for
+   * another instance's answer: every waiter left, or the deadline passed.
+   */
+  async throughCache(body: Record<string, unknown>, waitSignal: () => AbortSignal, runElsewhere: () => Promise<QueryOutcome>): Promise<QueryOutcome> {
+    const cache = this.options.cache;
+    const name = body['module'];
+    const module = typeof name === 'string' ? this.options.registry.get(name) : undefined;
+    if (!cache || !module?.cache) return runElsewhere();
+    const key = cache.keyOf(queryIdentity(module, body as Query));
+    const hit = cache.local(key);
+    if (hit !== undefined) return { status: 200, body: hit, outcome: 'ok', module: module.name };
+    let before;
+    try {
+      before = await cache.beforeRun(key, waitSignal);
+    } catch {
+      return errorOutcome('timeout', TIMEOUT_ERROR, module.name);
+    }
+    if ('body' in before) return { status: 200, body: before.body, outcome: 'ok', module: module.name };
+    let outcome: QueryOutcome;
+    try {
+      outcome = await runElsewhere();
+    } catch (error) {
+      cache.release(before.lease);
+      throw error;
+    }
+    if (outcome.cacheable === true && outcome.status === 200 && cache.accepts(outcome.body, collectSecrets(body, module))) {
+      cache.store(key, outcome.body, before.lease);
+    } else {
+      cache.release(before.lease);
+    }
+    return outcome;
   }
 
   private async execute(module: ModuleDefinition, query: Query, run: RunParameters): Promise<QueryOutcome> {
     // Child loggers cost; most queries never log beyond their summary line.
     let child: Logger | undefined;
     const log = () => (child ??= this.options.logger.child({ reqId: run.requestId, module: module.name }));
-    const flight = this.flightFor(module, query, run, log);
+    const identity = module.coalesce ? queryIdentity(module, query) : undefined;
+    const cache = this.options.cache;
+    const cacheKey = cache && identity !== undefined && module.cache ? cache.keyOf(identity) : undefined;
+    if (cacheKey !== undefined) {
+      // A repeated hover answered from this process's LRU: no flight, no turn of the event loop.
+      const hit = cache!.local(cacheKey);
+      if (hit !== undefined) return { status: 200, body: hit, outcome: 'ok', module: module.name };
+    }
+    const flight = this.flightFor(module, query, run, log, identity, cacheKey);
     run.onWork?.(flight.work);
     flight.waiters++;
     let left = false;
@@ -247,7 +361,8 @@ export class QueryRunner {
         return errorOutcome('aborted', TIMEOUT_ERROR, module.name);
       }
       if (winner instanceof AbortedError) return errorOutcome('aborted', TIMEOUT_ERROR, module.name);
-      return this.serialise(module, winner, query, log, run.requestId);
+      if (winner instanceof CachedAnswer) return { status: 200, body: winner.body, outcome: 'ok', module: module.name };
+      return this.serialise(module, winner, query, log, run.requestId, flight.body);
     } catch (error) {
       if (flight.abort.aborted) return errorOutcome('timeout', TIMEOUT_ERROR, module.name);
       if (error instanceof ModuleError) {
@@ -278,14 +393,15 @@ export class QueryRunner {
     );
   }
 
-  private serialise(module: ModuleDefinition, result: unknown, query: Query, log: () => Logger, requestId: string): QueryOutcome {
+  /** `serialised`: the result's JSON when the flight already made it (to cache it). */
+  private serialise(module: ModuleDefinition, result: unknown, query: Query, log: () => Logger, requestId: string, serialised?: string): QueryOutcome {
     if (typeof result !== 'object' || result === null || Array.isArray(result)) {
       log().error({ returned: result === null ? 'null' : Array.isArray(result) ? 'array' : typeof result }, `module ${module.name} returned no result object`);
       return this.crash(module, requestId);
     }
     let body: string;
     try {
-      body = JSON.stringify(result);
+      body = serialised ?? JSON.stringify(result);
     } catch (error) {
       log().error({ err: error }, `module ${module.name} returned a result that cannot be serialised`);
       return this.crash(module, requestId);
@@ -295,6 +411,6 @@ export class QueryRunner {
       if (violations.length > 0) log().warn({ violations }, `module ${module.name} returned results that MISP may reject`);
     }
     const isError = typeof (result as { error?: unknown }).error === 'string' && !('results' in result);
-    return { status: 200, body, outcome: isError ? 'error' : 'ok', module: module.name };
+    return { status: 200, body, outcome: isError ? 'error' : 'ok', module: module.name, cacheable: !('error' in result) };
   }
 }

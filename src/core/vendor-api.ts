@@ -24,7 +24,7 @@
 import { ModuleError } from '../base/errors.js';
 import { HttpStatusError, statusLine, vendorErrorDetail } from '../net/index.js';
 import type { HttpClient, HttpRequestOptions, HttpResponse } from '../net/types.js';
-import { processRateLimiter, rateLimitKey, vendorLimit, type RateLimit, type RateLimiter } from './rate-limiter.js';
+import { processRateLimiter, rateLimitKey, vendorLimit, type RateLimit, type SlotLimiter } from './rate-limiter.js';
 /** The module's settings as the runner normalised them (ModuleConfig). */
 type Settings = Readonly<Record<string, string | undefined>>;
 
@@ -69,7 +69,7 @@ export interface VendorThrottle {
   signal: AbortSignal;
   /** When the query times out (ms since the epoch), if known. */
   deadline?: number;
-  limiter?: RateLimiter;
+  limiter?: SlotLimiter;
 }
 
 export interface VendorCallOptions extends Omit<HttpRequestOptions, 'service' | 'userUrl' | 'basicAuth'> {

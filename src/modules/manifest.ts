@@ -45,6 +45,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "AbuseIPDB API key is missing",
         "noMaxAge": "AbuseIPDB max age in days is missing",
@@ -107,6 +108,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "Configuration required",
         "noLicense": "License key required in module configuration",
@@ -204,6 +206,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "httpStatus": "ANY.RUN answered HTTP {status}{detail}.",
         "noData": "ANY.RUN answered a report without its \"data\" object.",
@@ -300,6 +303,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An APIFreaks API key (apikey) is required.",
         "noInput": "Unsupported or missing input attribute.",
@@ -366,6 +370,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "invalidInput": "'{value}' is not an IPv4 address, a domain, a URL or an MD5/SHA1/SHA256 hash: the OSINT.digitalside.it lists hold nothing else.",
         "localDirectory": "Unable to read local 'Threat-Intel' directory ({directory}). Please, check your configuration and retry.",
@@ -420,6 +425,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An API key for APIVoid is required.",
         "noCredits": "You do not have enough APIVoid credits to proceed your request.",
@@ -470,6 +476,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missingConfig": "Missing configuration.",
         "noUrl": "No AssemblyLine server address provided.",
@@ -527,6 +534,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "missingConfig": "Missing configuration.",
         "noUrl": "No AssemblyLine server address provided.",
@@ -571,6 +579,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "Configuration is missing from the request.",
         "noKey": "Backscatter.io authentication is missing.",
@@ -604,6 +613,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notKnown": "{btc} is not known as a scam address.",
         "invalidAddress": "{btc} is probably not a valid BTC address.",
@@ -637,6 +647,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noAddress": "The request has no btc address.",
         "invalid": "Not a valid BTC address",
@@ -692,6 +703,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "Please provide config options",
         "noCredentials": "Censys API credentials are missing",
@@ -736,6 +748,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "CIRCL Passive DNS authentication is missing.",
         "incomplete": "CIRCL Passive DNS authentication is incomplete, please provide your username and password.",
@@ -776,6 +789,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "CIRCL Passive SSL authentication is missing.",
         "incomplete": "CIRCL Passive SSL authentication is incomplete, please provide your username and password.",
@@ -811,6 +825,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "sampleNoFile": "Could not extract malware sample from ZIP file: the archive holds no file.",
         "samplePassword": "Could not extract malware sample from ZIP file: the password '{password}' does not open it.",
@@ -878,6 +893,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Cluster25 apikey is missing",
         "noId": "Cluster25 api_id is missing",
@@ -913,6 +929,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noText": "The request has no \"text\" field.",
         "notJson": "The \"text\" field must be a JSON object {\"markdown\": \"…\"}: {reason}",
@@ -944,6 +961,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noName": "The request has no domain or hostname to read a top-level domain from.",
         "unknown": "Unknown",
@@ -985,6 +1003,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noVulnerability": "No related vulnerability for this CPE.",
         "badLimit": "The setting limit must be a positive whole number, not \"{value}\"."
@@ -1042,6 +1061,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "Missing CrowdSec Config",
         "noKey": "Missing CrowdSec API key",
@@ -1105,6 +1125,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "CrowdStrike apikey is missing",
         "noId": "CrowdStrike api_id is missing",
@@ -1147,6 +1168,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noUrl": "No Cuckoo API URL provided",
         "badKey": "Failed to submit to Cuckoo: Invalid or no Cuckoo Sandbox API key provided",
@@ -1186,6 +1208,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notAccessible": "Vulnerability Lookup API not accessible. (HTTP {status})",
         "notFound": "Non existing vulnerability ID.",
@@ -1224,6 +1247,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notFound": "Non existing CVE"
       }
@@ -1299,6 +1323,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missingConfig": "Missing configuration",
         "missingCredentials": "No scope, grant_type, username or password supplied.",
@@ -1335,6 +1360,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "unsupported": "Unsupported attributes type",
         "listed": "{value} - {classification}",
@@ -1373,6 +1399,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "nxdomain": "NXDOMAIN",
         "timeout": "Timeout",
@@ -1408,6 +1435,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notPdf": "the file is not a PDF (no %PDF- header)",
         "pdfPassword": "the PDF is protected by a password",
@@ -1483,6 +1511,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "DomainTools authentication is missing",
         "incomplete": "DomainTools authentication is incomplete",
@@ -1521,6 +1550,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "invalidAttribute": "Missing or invalid attribute.",
         "unsupportedType": "Unsupported attribute type: {type}",
@@ -1552,6 +1582,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "unsupported": "Unsupported attributes type"
       }
@@ -1590,6 +1621,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noAuth": "EUPI authentication is missing",
         "badUrl": "The EUPI url setting is not an http(s) URL: {url}",
@@ -1620,6 +1652,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {}
     },
   },
@@ -1683,6 +1716,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Farsight DNSDB apikey is missing",
         "unsupported": "Unsupported attributes type",
@@ -1728,6 +1762,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Flowtriq API key is required. Set it in the module configuration.",
         "noIp": "No IP address provided in the request.",
@@ -1767,6 +1802,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noInput": "This module needs one of {inputs} in the request.",
         "noDatabase": "Please specify the path of your local copy of {database}: set {setting} in MISP's server settings.",
@@ -1813,6 +1849,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noInput": "This module needs one of {inputs} in the request.",
         "noDatabase": "Please specify the path of your local copy of {database}: set {setting} in MISP's server settings.",
@@ -1859,6 +1896,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noInput": "This module needs one of {inputs} in the request.",
         "noDatabase": "Please specify the path of your local copy of {database}: set {setting} in MISP's server settings.",
@@ -1905,6 +1943,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Google Safe Browsing API key is missing",
         "unsupported": "Unsupported attribute type.",
@@ -1958,6 +1997,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "A Google Threat Intelligence api key is required for this module.",
         "proxyPort": "The {module}_proxy_host config is set, please also set the {module}_proxy_port.",
@@ -2000,6 +2040,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "GreyNoise API Key required, but missing",
         "notIpv4": "Not a valid IPv4 address",
@@ -2032,6 +2073,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "hashMissing": "Hash value is missing.",
         "unexpected": "hashdd answered without a known level or a message (result {result})."
@@ -2067,6 +2109,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notFound": "Non existing hash",
         "empty": "Empty result"
@@ -2103,6 +2146,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Have I Been Pwned authentication is incomplete (no API key)",
         "notFound": "OK (Not Found)",
@@ -2135,6 +2179,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missing": "The request has neither a \"raw_html\" nor a \"url\" field."
       }
@@ -2192,6 +2237,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "HYAS Insight apikey is missing",
         "unsupported": "Unsupported attributes type for HYAS Insight Enrichment",
@@ -2246,6 +2292,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missingKey": "Intel 471 authentication is missing",
         "unexpected": "Intel 471 answered without an IOC list (iocTotalCount / iocs)."
@@ -2282,6 +2329,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "Missing ip2locationio config.",
         "noKey": "Missing ip2locationio API key.",
@@ -2319,6 +2367,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "invalidIp": "The IP address is invalid: \"{ip}\"",
         "notFound": "Unable to find the history of this IP",
@@ -2356,6 +2405,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "Missing ipinfo config.",
         "noToken": "Missing ipinfo token.",
@@ -2421,6 +2471,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "IPQualityScore apikey is missing",
         "apiError": "IPQualityScore answered an error: {message}",
@@ -2461,6 +2512,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "unsupported": "Unsupported attributes type",
         "noKey": "IPRep api key is missing",
@@ -2504,6 +2556,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noAttribute": "This module requires an \"attribute\" field as input, which should contain at least a type, a value and an UUID.",
         "unsupported": "Unsupported attribute type.",
@@ -2539,6 +2592,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noText": "The request has no \"text\" field.",
         "notJson": "The \"text\" field must be a JSON object {\"template\": …, \"data\": …}: {reason}",
@@ -2588,6 +2642,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "No API key provided",
         "noAttribute": "This module requires an \"attribute\" field as input, containing at least a \"type\" field and a \"value\" field that is the link to the Joe Sandbox report.",
@@ -2642,6 +2697,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noKey": "No API key provided",
         "badBool": "Cannot parse {name}. Must be 'true' or 'false'",
@@ -2692,6 +2748,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noCredentials": "Error parsing configuration: Arguments provided do not contain valid data",
         "noAttribute": "This module requires an \"attribute\" field as input, containing at least a \"type\" field and a \"value\" field that is the link to a Lastline analysis.",
@@ -2747,6 +2804,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noCredentials": "Error parsing configuration: Arguments provided do not contain valid data",
         "badInput": "Error processing input parameters: {reason}",
@@ -2798,6 +2856,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noInput": "This module needs a \"mac-address\" to look up.",
         "authorizationRequired": "Authorization required",
@@ -2837,6 +2896,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "unsupported": "Unsupported attributes type",
         "notFound": "Not found"
@@ -2869,6 +2929,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noSample": "No malware sample or attachment supplied",
         "badData": "Unable to process submitted sample data: {reason}",
@@ -2914,6 +2975,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "A auth key is required to access all abuse.ch API services.",
         "noAttribute": "This module requires an \"attribute\" field as input, containing at least a \"type\" field and a \"value\" field that is the hash to submit to Malware Bazaar.",
@@ -2959,6 +3021,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missingKey": "Please provide MVISION API Key, Client ID and Client Secret.",
         "tokenRefused": "McAfee IAM refused the token request (HTTP {status}){said}.",
@@ -3005,6 +3068,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "empty": "Empty result returned by server",
         "noSource": "There was no result with the selected db_source",
@@ -3057,6 +3121,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noSample": "No malware sample or attachment supplied",
         "badData": "Unable to process submited sample data: {reason}",
@@ -3098,6 +3163,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notPdf": "the file is not a PDF (no %PDF- header)",
         "pdfPassword": "the PDF is protected by a password",
@@ -3133,6 +3199,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notPdf": "the file is not a PDF (no %PDF- header)",
         "pdfPassword": "the PDF is protected by a password",
@@ -3182,6 +3249,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notPdf": "the file is not a PDF (no %PDF- header)",
         "pdfPassword": "the PDF is protected by a password",
@@ -3227,6 +3295,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "unknown": "AIL onion-lookup does not know {onion}.",
         "serviceError": "AIL onion-lookup: {error}"
@@ -3264,6 +3333,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Onyphe authentication is missing",
         "onypheError": "Onyphe error: {error}"
@@ -3304,6 +3374,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Onyphe authentication is missing",
         "onypheError": "Onyphe error: {error}",
@@ -3341,6 +3412,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An AlienVault OTX API key is required: set the apikey setting of the otx module.",
         "noInput": "The request has none of {types} as text."
@@ -3383,6 +3455,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noUser": "passive-ssh user required",
         "noPassword": "passive-ssh password required",
@@ -3452,6 +3525,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "Configuration is missing from the request.",
         "noAuth": "PassiveTotal authentication is missing.",
@@ -3488,6 +3562,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notPdf": "the file is not a PDF (no %PDF- header)",
         "pdfPassword": "the PDF is protected by a password",
@@ -3537,6 +3612,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notPdf": "the file is not a PDF (no %PDF- header)",
         "pdfPassword": "the PDF is protected by a password",
@@ -3595,6 +3671,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noToken": "Missing Qintel token",
         "noAttribute": "This module requires an \"attribute\" field as input, containing at least a \"type\" field and a \"value\" field",
@@ -3628,6 +3705,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "unsupported": "Unsupported input. Provide an attachment or a URL.",
         "badAttachment": "Attachment error: empty or invalid data.",
@@ -3670,6 +3748,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Ransomcoindb API key is missing",
         "noAttribute": "This module requires an \"attribute\" field as input, containing at least a \"type\" field and a \"value\" field.",
@@ -3903,6 +3982,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noResults": "No results found on RansomLook for this {type} attribute.",
         "httpStatus": "RansomLook API returned HTTP status {status}.",
@@ -3943,6 +4023,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missing": "Missing CVE input or API key",
         "noCve": "No valid CVE found",
@@ -3981,6 +4062,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "unsupported": "Unsupported attributes type",
         "notIpv4": "{value} is not an IPv4 address: the RBLs are asked about IPv4 addresses only.",
@@ -4014,6 +4096,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noHost": "Could not extract a host from URL {value}.",
         "notAName": "{value} is not a domain name or IP address: RDAP cannot look it up.",
@@ -4103,6 +4186,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noToken": "Missing Recorded Future token.",
         "noAttribute": "This module requires an \"attribute\" field as input, containing at least a \"type\" field and a \"value\" field.",
@@ -4139,6 +4223,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noInput": "The request has none of ip-dst, ip-src, ip or domain|ip as a string.",
         "notAnIp": "{value} is not an IP address.",
@@ -4184,6 +4269,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missingUrl": "Missing api_url in config",
         "missingToken": "Missing api_token in config",
@@ -4241,6 +4327,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An RST Cloud API key is required (set api_key in the module config).",
         "noTarget": "No target found in the request.",
@@ -4295,6 +4382,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An RST Cloud API key is required (set api_key in the module config).",
         "noTarget": "No target found in the request.",
@@ -4354,6 +4442,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An RST Cloud API key is required (set api_key in the module config).",
         "noTarget": "No target found in the request.",
@@ -4416,6 +4505,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An RST Cloud API key is required (set api_key in the module config).",
         "noValue": "No supported indicator value found in the request.",
@@ -4478,6 +4568,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An RST Cloud API key is required (set api_key in the module config).",
         "noValue": "No supported value found in the request.",
@@ -4536,6 +4627,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An RST Cloud API key is required (set api_key in the module config).",
         "noTarget": "No target found in the request.",
@@ -4590,6 +4682,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An RST Cloud API key is required (set api_key in the module config).",
         "noTarget": "No target found in the request (expects an IP/hostname).",
@@ -4629,6 +4722,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An RST Cloud API key is required (set api_key in the module config).",
         "noDomain": "No domain found in the request.",
@@ -4678,6 +4772,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "SecurityTrails authentication is missing",
         "unsupported": "Unsupported attributes types",
@@ -4715,6 +4810,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Shodan authentication is missing",
         "notFound": "No information available for that IP."
@@ -4746,6 +4842,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missing": "Sigma rule missing",
         "notYaml": "The Sigma rule is not valid YAML: {reason}",
@@ -4779,6 +4876,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missing": "Sigma rule missing"
       }
@@ -4810,6 +4908,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noObject": "No SigMF object provided",
         "notAnObject": "No object provided",
@@ -4864,6 +4963,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "unsupported": "Unsupported attributes type"
       }
@@ -4909,6 +5009,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "SOCRadar API key is required. Get your Advanced Threat Intelligence API key at https://platform.socradar.com → API Management",
         "noValue": "No attribute value provided for enrichment",
@@ -4954,6 +5055,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noCredentials": "Missing client_id or client_secret value for SOPHOSLabs Intelix. It's free to sign up here https://aws.amazon.com/marketplace/pp/B07SLZPMCS.",
         "noToken": "SophosLabs Intelix gave no access token.",
@@ -4991,6 +5093,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missing": "Link is missing",
         "relative": "The archivepath setting must be an absolute path.",
@@ -5033,6 +5136,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "invalidAttribute": "Missing or invalid attribute.",
         "unsupportedType": "Unsupported attribute type: {type}",
@@ -5076,6 +5180,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "A Stairwell api key is required for this module!",
         "noAttribute": "This module requires an \"attribute\" field as input, containing at least a \"type\" field and a \"value\" field.",
@@ -5116,6 +5221,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missing": "STIX2 pattern missing"
       }
@@ -5167,6 +5273,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "retired": "ThreatCrowd was shut down and its API no longer answers: this module cannot return anything. Disable it (Plugin.Enrichment_threatcrowd_enabled) and use the otx module (AlienVault OTX) instead."
       }
@@ -5202,6 +5309,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "A auth key is required to access all abuse.ch API services.",
         "queryFailed": "ThreatFox could not search for this value: {status}.",
@@ -5251,6 +5359,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {}
     },
   },
@@ -5286,6 +5395,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "invalidAttribute": "Missing or invalid attribute.",
         "unsupportedType": "Unsupported attribute type: {type}",
@@ -5332,6 +5442,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noKey": "tria.ge API key is missing",
         "failed": "Error submitting to tria.ge: {reason}",
@@ -5397,6 +5508,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "retired": "TruSTAR was shut down and its API (api.trustar.co) no longer answers: this module cannot return anything. Disable it (Plugin.Enrichment_trustar_enrich_enabled)."
       }
@@ -5433,6 +5545,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "A auth key is required to access all abuse.ch API services.",
         "noResults": "No results found on URLhaus for this {type} attribute",
@@ -5470,6 +5583,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noKey": "Urlscan apikey is missing",
         "notResolved": "Domain could not be resolved: {errorText}",
@@ -5514,6 +5628,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noInput": "Missing input attribute.",
         "limitNotInteger": "result_limit must be an integer value.",
@@ -5552,6 +5667,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "empty": "Empty results"
       }
@@ -5614,6 +5730,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "A VirusTotal api key is required for this module.",
         "proxyPort": "The {module}_proxy_host config is set, please also set the {module}_proxy_port.",
@@ -5667,6 +5784,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "A VirusTotal api key is required for this module.",
         "proxyPort": "The {module}_proxy_host config is set, please also set the {module}_proxy_port.",
@@ -5707,6 +5825,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noInput": "No malware sample or attachment supplied",
         "badSample": "Unable to process submitted sample data ({reason}).",
@@ -5756,6 +5875,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noSample": "No malware sample or attachment supplied",
         "badSample": "Unable to process submited sample data: {reason}",
@@ -5834,6 +5954,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "missingKey": "Error connecting to VMware NSX ATA: '{setting}'",
         "parsingInput": "Error parsing input: {detail}",
@@ -5894,6 +6015,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missingVulnerability": "Vulnerability ID missing for VulnDB.",
         "missingKey": "Missing API key or secret value for VulnDB.",
@@ -5927,6 +6049,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notAccessible": "Vulnerability Lookup API not accessible. (HTTP {status})",
         "notFound": "Non existing Vulnerability ID.",
@@ -5966,6 +6089,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noVulnerability": "Vulnerability id missing",
         "noKey": "A Vulners api key is required for this module.",
@@ -6024,6 +6148,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "A Vysion api key is required for this module.",
         "badLimit": "event_limit must be a whole number between 1 and 100."
@@ -6069,6 +6194,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "Whisper module is not configured: set the api_key module setting (Administration -> Server Settings -> Plugin -> Enrichment).",
         "tlp": "Refusing to enrich: the attribute is marked {tags}, above the max_tlp setting ({ceiling}).",
@@ -6113,6 +6239,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "unsupported": "Unsupported attributes type",
         "missingServer": "Whois local instance address is missing",
@@ -6163,6 +6290,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "WhoisFreaks authentication is missing",
         "unsupported": "Unsupported attributes types"
@@ -6194,6 +6322,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noText": "Query text missing",
         "noData": "No additional data found on Wikidata",
@@ -6236,6 +6365,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noKey": "An API authentication is required (key and password).",
         "notFound": "No result found for your query.",
@@ -6268,6 +6398,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "notPdf": "the file is not a PDF (no %PDF- header)",
         "pdfPassword": "the PDF is protected by a password",
@@ -6323,6 +6454,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "invalidEmail": "The provided attribute value is not a valid email address.",
         "noBreach": "No breach found on XposedOrNot for this email address.",
@@ -6360,6 +6492,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "wrongInput": "Wrong input type, please choose in the following: md5, sha1, sha256, filename|md5, filename|sha1, filename|sha256, imphash",
         "invalid": "Syntax error: {error}"
@@ -6391,6 +6524,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "missing": "Yara rule missing",
         "valid": "Syntax valid",
@@ -6433,6 +6567,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": true,
       "coalesce": true,
+      "cache": true,
       "messages": {
         "noConfig": "Yeti Config Error",
         "notFound": "{value} not found in Yeti."
@@ -6491,6 +6626,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "httpStatus": "ANY.RUN answered HTTP {status}{detail}.",
         "noData": "ANY.RUN answered a report without its \"data\" object.",
@@ -6529,6 +6665,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "emptyImport": "The import is empty: expected a {what}.",
         "notUtf8": "Input is not valid UTF-8 text, so not a {what}.",
@@ -6580,6 +6717,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "emptyImport": "The import is empty: expected a {what}.",
         "notUtf8": "Input is not valid UTF-8 text, so not a {what}.",
@@ -6685,6 +6823,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "notCuckooReport": "{where} is not a Cuckoo report: it has no \"info\" with \"target\", \"behavior\" or \"network\".",
         "notArchiveOrJson": "The file is neither an archive nor JSON: expected {what}.",
@@ -6731,6 +6870,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "zipNotEmail": "The file is a zip archive, not an e-mail: upload the .eml or .msg it contains.",
         "notEmail": "The file is not an e-mail: no e-mail headers (From, To, Subject, Received…) were found, and it is not an Outlook .msg.",
@@ -6764,6 +6904,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "emptyImport": "The import is empty: expected a {what}.",
         "notUtf8": "Input is not valid UTF-8 text, so not a {what}.",
@@ -6822,6 +6963,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "emptyImport": "The import is empty: expected a {what}.",
         "notUtf8": "Input is not valid UTF-8 text, so not a {what}.",
@@ -6867,6 +7009,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "notJoeReport": "The JSON is not a Joe Sandbox report: it has no \"analysis\" object with \"generalinfo\".",
         "noTarget": "The Joe Sandbox report has neither a sample nor a URL as analysis target (generalinfo.target)."
@@ -6916,6 +7059,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "httpStatus": "Lastline answered HTTP {status}{detail}.",
         "notApiResponse": "Lastline answered JSON that is not an API response (HTTP {status}).",
@@ -6959,6 +7103,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "emptyImport": "The import is empty: expected a {what}.",
         "notUtf8": "Input is not valid UTF-8 text, so not a {what}.",
@@ -6996,6 +7141,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "notPdf": "the file is not a PDF (no %PDF- header)",
         "pdfPassword": "the PDF is protected by a password",
@@ -7041,6 +7187,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "emptyImport": "The import is empty: expected a {what}.",
         "notUtf8": "Input is not valid UTF-8 text, so not a {what}.",
@@ -7108,6 +7255,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "unexpectedMediaType": "Unexpected Response. Got Content-Type: '{contentType}' for Accept: '{accept}'",
         "notTaxiiResource": "{service} answered JSON that is not a TAXII resource (HTTP {status}).",
@@ -7189,6 +7337,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "unexpectedMediaType": "Unexpected Response. Got Content-Type: '{contentType}' for Accept: '{accept}'",
         "notTaxiiResource": "{service} answered JSON that is not a TAXII resource (HTTP {status}).",
@@ -7251,6 +7400,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {}
     },
   },
@@ -7279,6 +7429,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "notZipOrJson": "Uploaded file is not a zip or json file.",
         "notUtf8Json": "{where} is not valid UTF-8 JSON.",
@@ -7319,6 +7470,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "emptyImport": "The import is empty: expected a {what}.",
         "notUtf8": "Input is not valid UTF-8 text, so not a {what}.",
@@ -7396,6 +7548,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "answeredError": "VMRay answered an error{detail}.",
         "httpStatus": "VMRay answered HTTP {status}{detail}.",
@@ -7478,6 +7631,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "notAnObject": "Uploaded file is not a summary.json: the JSON is not an object.",
         "notSummary": "Uploaded file is not a summary.json (it has neither \"analysis_details\" nor \"analysis_metadata\")."
@@ -7528,6 +7682,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty.",
@@ -7583,6 +7738,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty."
@@ -7622,6 +7778,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty.",
@@ -7662,6 +7819,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty.",
@@ -7700,6 +7858,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty."
@@ -7733,6 +7892,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty."
@@ -7770,6 +7930,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty.",
@@ -7805,6 +7966,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty."
@@ -7859,6 +8021,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty."
@@ -7887,6 +8050,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noData": "The request has no \"data\" field: an export needs the event MISP sends."
       }
@@ -7923,6 +8087,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty."
@@ -7956,6 +8121,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty."
@@ -8010,6 +8176,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "missingKey": "A VirusTotal api key is required for this module.",
         "vtStatus": "VirusTotal answered HTTP {status} while {doing}{detail}.",
@@ -8080,6 +8247,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "missingKey": "A VirusTotal api key is required for this module.",
         "vtStatus": "VirusTotal answered HTTP {status} while {doing}{detail}.",
@@ -8124,6 +8292,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       },
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noEvents": "The request has no \"data\": an export needs the list of MISP events MISP sends.",
         "emptyEvents": "Export data must be a list of MISP events: the list is empty."
@@ -8169,6 +8338,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       "attributes": {},
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noUuid": "No event UUID in the workflow data (data.Event.uuid): nothing to export.",
         "badUuid": "The event UUID \"{uuid}\" is not a UUID: not exported.",
@@ -8230,6 +8400,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       "attributes": {},
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noHost": "Mattermost: the mattermost_hostname param is empty.",
         "badHost": "Mattermost: \"{host}\" is not a host name or an http(s) URL.",
@@ -8290,6 +8461,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       "attributes": {},
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noBaseUrl": "Nextcloud Talk: the nextcloud_baseurl param is empty.",
         "badBaseUrl": "Nextcloud Talk: \"{url}\" is not an http(s) URL.",
@@ -8342,6 +8514,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       "attributes": {},
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {
         "noToken": "Slack: the slack_bot_token param is empty.",
         "noChannel": "Slack: the channel_id param is empty.",
@@ -8384,6 +8557,7 @@ export const BUILTIN_MODULES: readonly BuiltinModuleEntry[] = [
       "attributes": {},
       "checkInput": false,
       "coalesce": false,
+      "cache": false,
       "messages": {}
     },
   },

@@ -50,6 +50,14 @@ export interface ServerSettings {
   workerMemoryMb: number;
   /** Serve the web page at /ui (and redirect / to it). */
   ui: boolean;
+  /** How long successful expansion and hover answers are served again, in seconds; 0: not cached. */
+  cacheTtlSeconds: number;
+  /** This process's share of the result cache, in MiB; 0: none (with Redis, hits come from Redis). */
+  cacheSizeMb: number;
+  /** `redis://[user:password@]host:port[/db]` or `rediss://…` (TLS): cache, lookups in flight and rate limits shared by every instance. */
+  redisUrl?: string;
+  /** The longest a Redis command may take before Redis counts as unavailable, in ms. */
+  redisTimeoutMs: number;
 }
 
 export const ENV = {
@@ -80,6 +88,10 @@ export const ENV = {
   isolateGraceMs: 'MISP_MODULES_ISOLATE_GRACE_MS',
   workerMemoryMb: 'MISP_MODULES_WORKER_MEMORY',
   ui: 'MISP_MODULES_UI',
+  cacheTtlSeconds: 'MISP_MODULES_CACHE_TTL',
+  cacheSizeMb: 'MISP_MODULES_CACHE_SIZE',
+  redisUrl: 'MISP_MODULES_REDIS',
+  redisTimeoutMs: 'MISP_MODULES_REDIS_TIMEOUT_MS',
 } as const satisfies Record<keyof ServerSettings, string>;
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -112,4 +124,9 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   isolateGraceMs: 1000,
   workerMemoryMb: 0,
   ui: true,
+  // Off: like the Python server, every query asks the vendor afresh unless the admin chooses a TTL (README, "Result cache").
+  cacheTtlSeconds: 0,
+  cacheSizeMb: 64,
+  // A Redis next to the server answers in about a millisecond; one that takes this long is treated as down.
+  redisTimeoutMs: 500,
 };

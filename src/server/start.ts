@@ -28,6 +28,9 @@ import { loadPythonModules } from '../core/python/python-modules.js';
 import { QueryRunner } from '../core/runner.js';
 import { ResourceCache } from '../core/resource-cache.js';
 import { LocalPlace } from './execution/local-place.js';
+import { openSharedState, type SharedState } from '../core/shared-state.js';
+import { redisUrlPassword } from '../core/redis-link.js';
+import { MIN_SECRET_LENGTH } from '../core/secret-spellings.js';
 import type { OwnThreads } from './execution/execution.js';
 
 export interface StartOptions {
@@ -51,6 +54,8 @@ export interface RunningServer {
   workers: WorkerPool;
   isolated: IsolatedModules;
   metrics: QueryMetrics;
+  /** The result cache, rate-limit windows and Redis link. */
+  shared: SharedState;
   settings: ServerSettings;
   /** The address actually bound, e.g. http://127.0.0.1:6666 */
   url: string;
@@ -63,6 +68,9 @@ export async function createServer(options: StartOptions = {}) {
   const settings: ServerSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const secrets = new SecretRegistry();
   if (settings.authToken) secrets.add([settings.authToken]);
+  // The Redis URL's password never reaches a log line, whoever writes it (an ioredis error included).
+  const redisPassword = settings.redisUrl ? redisUrlPassword(settings.redisUrl) : undefined;
+  if (redisPassword !== undefined && redisPassword.length >= MIN_SECRET_LENGTH) secrets.add([redisPassword]);
   const logger = createLogger({
     level: settings.debug ? 'debug' : settings.logLevel,
     secrets,
@@ -82,6 +90,15 @@ export async function createServer(options: StartOptions = {}) {
   };
   const network = createNetwork(networkSettings);
   setVendorLimitOverrides(parseVendorLimits(settings.vendorLimits));
+  // The result cache and this server's rate-limit windows, shared with other instances through Redis when set.
+  const shared = await openSharedState({
+    cacheTtlSeconds: settings.cacheTtlSeconds,
+    cacheSizeMb: settings.cacheSizeMb,
+    redisTimeoutMs: settings.redisTimeoutMs,
+    namespace: VERSION,
+    logger,
+    ...(settings.redisUrl ? { redisUrl: settings.redisUrl } : {}),
+  });
   const metrics = new QueryMetrics();
   const writeLine = (line: string) => writeRawLine(logger, line);
   const isolated = new IsolatedModules({
@@ -173,7 +190,7 @@ export async function createServer(options: StartOptions = {}) {
   };
   const runner = await buildRunner(
     executionSettings,
-    { registry, logger, secrets, network, workers, metrics },
+    { registry, logger, secrets, network, workers, metrics, limiter: shared.limiter, ...(shared.cache ? { cache: shared.cache } : {}) },
     { ownThreads, ...(settings.offloadBytes > 0 ? { pool: { place: pool, threshold: settings.offloadBytes } } : {}) },
   );
   const app = await buildApp({
@@ -189,11 +206,12 @@ export async function createServer(options: StartOptions = {}) {
         isolatedThreads: () => isolated.aliveThreads,
         workerThreads: () => workers.threadCount(),
         upstreamConnections: () => network.connectionsOpened(),
+        shared: () => shared.figures(),
       }),
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
     ...(settings.ui ? { webPage: { dir: options.webPageDir ?? defaultPageDir() } } : {}),
   });
-  return { app, logger, registry, runner, network, workers, isolated, metrics, settings, python };
+  return { app, logger, registry, runner, network, workers, isolated, metrics, settings, python, shared };
 }
 
 /**
@@ -213,7 +231,7 @@ function logPythonLine(logger: Logger, module: string, line: string): void {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const parts = await createServer(options);
-  const { app, runner, network, workers, isolated, metrics, settings, logger, python } = parts;
+  const { app, runner, network, workers, isolated, metrics, settings, logger, python, shared } = parts;
   // MISP can open a connection per attribute at once; Node's default backlog (511) would drop some.
   const address = await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
   let closing: Promise<void> | undefined;
@@ -232,6 +250,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         clearTimeout(grace);
         clearTimeout(cut);
         await network.close();
+        await shared.close();
         await workers.close();
         await isolated.close();
         python?.close();

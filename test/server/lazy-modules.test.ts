@@ -24,6 +24,7 @@ function description(name: string, extra: Partial<ModuleDescription> = {}): Modu
     attributes: { input: ['text'] },
     checkInput: true,
     coalesce: true,
+    cache: true,
     messages: {},
     ...extra,
   };

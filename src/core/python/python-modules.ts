@@ -80,6 +80,7 @@ function definition(kind: ModuleKind, name: string, described: PythonDescription
     checkInput: false,
     // Upstream modules may submit or write: never share one run between queries.
     coalesce: false,
+    cache: false,
     messages: {},
     listedAs: { mispattributes: described.introspection ?? {}, meta: version },
     handle: (query: Query, ctx: ModuleContext) => runOnPool(name, pool, query, ctx),

@@ -7,6 +7,8 @@
  */
 import type { Logger } from 'pino';
 import type { QueryMetrics } from '../../core/metrics.js';
+import type { SlotLimiter } from '../../core/rate-limiter.js';
+import type { ResultCache } from '../../core/result-cache.js';
 import type { ModuleRegistry } from '../../core/registry.js';
 import { ResourceCache } from '../../core/resource-cache.js';
 import { QueryRunner, type QueryNetwork } from '../../core/runner.js';
@@ -23,6 +25,10 @@ export interface RunnerParts {
   network: QueryNetwork;
   workers: WorkerPool;
   metrics?: QueryMetrics;
+  /** The server's result cache (threads have none: the server consults it for queries it sends them). */
+  cache?: ResultCache;
+  /** The server's rate-limit windows (threads use their own). */
+  limiter?: SlotLimiter;
 }
 
 export async function buildRunner(settings: ExecutionSettings, parts: RunnerParts, places: Places): Promise<QueryExecution> {

@@ -188,7 +188,19 @@ export class QueryExecution {
     let run = this.shared.get(key);
     if (!run) {
       const allLeft: Array<() => void> = [];
-      const started: SharedRun = { waiters: 0, allLeft, answer: this.onOwnThread(name, { body, requestId: job.requestId }, { ...job, clientGone: (listener) => allLeft.push(listener) }) };
+      const runThere = () => this.onOwnThread(name, { body, requestId: job.requestId }, { ...job, clientGone: (listener) => allLeft.push(listener) });
+      // The result cache answers first when it can (the module's thread has none of its own).
+      let stopWaiting = (): void => undefined;
+      const waitSignal = (): AbortSignal => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), this.timeoutOf(body) * 1000);
+        allLeft.push(() => controller.abort());
+        stopWaiting = () => clearTimeout(timer);
+        return controller.signal;
+      };
+      const answer = this.options.runner.throughCache(body, waitSignal, runThere);
+      void answer.then(() => stopWaiting(), () => stopWaiting());
+      const started: SharedRun = { waiters: 0, allLeft, answer };
       this.shared.set(key, started);
       void started.answer.finally(() => {
         if (this.shared.get(key) === started) this.shared.delete(key);
