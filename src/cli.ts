@@ -2,14 +2,42 @@
 /**
  * misp-modules: start the server (flags compatible with the Python server).
  */
+import cluster from 'node:cluster';
 import { formatCheckReport } from './cli/check-report.js';
 import { HELP, parseCommandLine, UsageError, type CliCommand } from './cli/options.js';
-import { flushLogSync } from './server/logger.js';
+import { SecretRegistry } from './core/secrets.js';
+import { runPrimary } from './server/cluster/primary.js';
+import { ClusterWorkerLink } from './server/cluster/worker-link.js';
+import { createLogger, flushLogSync } from './server/logger.js';
+import type { ServerSettings } from './server/settings.js';
 import { createServer, startServer } from './server/start.js';
 import { VERSION } from './version.js';
 
 function isPublicBind(address: string): boolean {
   return !['127.0.0.1', 'localhost', '::1'].includes(address) && !address.startsWith('127.');
+}
+
+const PUBLIC_BIND_WARNING = 'reachable from other hosts, without --auth-token: put it behind a firewall or a reverse proxy with TLS';
+
+/** --workers N: this process forks the N servers, passes signals on, replaces the ones that die (src/server/cluster/). */
+async function runClusterPrimary(settings: ServerSettings): Promise<number> {
+  const secrets = new SecretRegistry();
+  if (settings.authToken) secrets.add([settings.authToken]);
+  const logger = createLogger({ level: settings.debug ? 'debug' : settings.logLevel, secrets });
+  const code = await runPrimary({
+    settings,
+    logger,
+    onServing: ({ url, modules, problems, workerPids }) => {
+      logger.info(
+        { url, modules, problems, workers: settings.workers, workerPids },
+        `misp-modules ${VERSION} listening on ${url} with ${modules} modules, ${settings.workers} worker processes`,
+      );
+      if (isPublicBind(settings.listen) && !settings.authToken) logger.warn(`listening on ${settings.listen}, ${PUBLIC_BIND_WARNING}`);
+    },
+  });
+  if (code === 0) logger.info('every worker has stopped');
+  flushLogSync(logger);
+  return code;
 }
 
 async function main(): Promise<number> {
@@ -37,9 +65,14 @@ async function main(): Promise<number> {
     return registry.problems.length > 0 ? 1 : 0;
   }
 
+  // -t and --check run in one process whatever --workers says.
+  const clustered = command.settings.workers > 1 && !command.test;
+  if (clustered && cluster.isPrimary) process.exit(await runClusterPrimary(command.settings));
+  const link = clustered ? new ClusterWorkerLink() : undefined;
+
   let server;
   try {
-    server = await startServer({ settings: command.settings });
+    server = await startServer({ settings: command.settings, ...(link ? { clusterMetrics: link.metrics } : {}) });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') {
@@ -53,9 +86,12 @@ async function main(): Promise<number> {
     throw error;
   }
   const { logger, registry, settings } = server;
-  logger.info({ url: server.url, modules: registry.size, problems: registry.problems.length }, `misp-modules ${VERSION} listening on ${server.url} with ${registry.size} modules`);
-  if (isPublicBind(settings.listen) && !settings.authToken) {
-    logger.warn(`listening on ${settings.listen}, reachable from other hosts, without --auth-token: put it behind a firewall or a reverse proxy with TLS`);
+  if (link) {
+    // The primary logs the start line once every worker serves.
+    link.listening({ url: server.url, modules: registry.size, problems: registry.problems.length });
+  } else {
+    logger.info({ url: server.url, modules: registry.size, problems: registry.problems.length, workers: 1 }, `misp-modules ${VERSION} listening on ${server.url} with ${registry.size} modules`);
+    if (isPublicBind(settings.listen) && !settings.authToken) logger.warn(`listening on ${settings.listen}, ${PUBLIC_BIND_WARNING}`);
   }
   if (command.test) {
     await server.close();
@@ -79,8 +115,20 @@ async function main(): Promise<number> {
         resolve();
       }).finally(() => clearTimeout(deadline));
     };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    if (link) {
+      // A worker often gets the signal twice (from the primary, and from systemd or the
+      // terminal, which signal the whole group): the second must not kill it mid-stop.
+      let stopping = false;
+      const once = (signal: string) => () => {
+        if (!stopping) stop(signal);
+        stopping = true;
+      };
+      process.on('SIGINT', once('SIGINT'));
+      process.on('SIGTERM', once('SIGTERM'));
+    } else {
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    }
   });
   // Explicitly: an idle keep-alive socket, a pool or a timer left behind must not keep a stopped server alive.
   flushLogSync(logger);

@@ -2,6 +2,7 @@
  * Command-line flags (compatible with the Python server: -l -p -c -d -t -s)
  * and their environment variables. Flags win over the environment.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseDnsServers } from '../net/index.js';
 import { DEFAULT_SETTINGS, ENV, type ServerSettings } from '../server/settings.js';
@@ -74,6 +75,8 @@ Options (environment variable in brackets):
       --worker-memory MIB   heap the worker threads may use together; fewer threads run
                             when it is small (default 0: a quarter of the host's memory,
                             1024 to 4096)                             [${ENV.workerMemoryMb}]
+      --workers N|auto      server processes sharing the port, restarted when one dies
+                            (default 1; auto: one per core)           [${ENV.workers}]
   -s, --system              accepted for compatibility; does nothing
   -h, --help                this help
   -v, --version             print the version
@@ -127,7 +130,20 @@ function workerMemoryMb(value: string): number {
   return n;
 }
 
-export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
+/** The largest --workers: far more processes than any host has cores is a typo. */
+export const MAX_WORKERS = 256;
+
+/** `auto` is the number of cores this process may run on (os.availableParallelism()). */
+function workers(value: string, cores: number): number {
+  const text = value.trim();
+  if (text.toLowerCase() === 'auto') return Math.max(1, Math.min(MAX_WORKERS, cores));
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_WORKERS) {
+    throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, or auto (one per core); got '${value}'.`);
+  }
+  return Number(text);
+}
+
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv, cores = availableParallelism()): CliCommand {
   let parsed;
   try {
     parsed = parseArgs({
@@ -162,6 +178,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'offload-bytes': { type: 'string' },
         'isolate-grace': { type: 'string' },
         'worker-memory': { type: 'string' },
+        workers: { type: 'string' },
         system: { type: 'boolean', short: 's' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -192,6 +209,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   const isolateGrace = pick(v['isolate-grace'], ENV.isolateGraceMs);
   const offload = pick(v['offload-bytes'], ENV.offloadBytes);
   const workerMemory = pick(v['worker-memory'], ENV.workerMemoryMb);
+  const workerCount = pick(v.workers, ENV.workers);
   const isolate = v.isolate ? list(v.isolate.join(',')) : env[ENV.isolate] !== undefined ? list(env[ENV.isolate]) : d.isolate;
   const settings: ServerSettings = {
     listen: pick(v.listen, ENV.listen) ?? d.listen,
@@ -216,6 +234,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     isolate,
     isolateGraceMs: isolateGrace === undefined ? d.isolateGraceMs : integer('--isolate-grace', isolateGrace, 0, 600_000),
     workerMemoryMb: workerMemory === undefined ? d.workerMemoryMb : workerMemoryMb(workerMemory),
+    workers: workerCount === undefined ? d.workers : workers(workerCount, cores),
     ...(customDir ? { customDir } : {}),
     ...(caFile ? { caFile } : {}),
     ...(authToken ? { authToken } : {}),

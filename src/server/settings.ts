@@ -46,6 +46,8 @@ export interface ServerSettings {
   isolateGraceMs: number;
   /** Heap the worker pool's threads may use together, in MiB; 0: a quarter of the host's memory, 1 to 4 GiB. */
   workerMemoryMb: number;
+  /** Server processes sharing the port (node:cluster); 1: one process, no primary. */
+  workers: number;
 }
 
 export const ENV = {
@@ -74,6 +76,7 @@ export const ENV = {
   isolate: 'MISP_MODULES_ISOLATE',
   isolateGraceMs: 'MISP_MODULES_ISOLATE_GRACE_MS',
   workerMemoryMb: 'MISP_MODULES_WORKER_MEMORY',
+  workers: 'MISP_MODULES_WORKERS',
 } as const satisfies Record<keyof ServerSettings, string>;
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -103,4 +106,5 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   isolate: ['custom'],
   isolateGraceMs: 1000,
   workerMemoryMb: 0,
+  workers: 1,
 };

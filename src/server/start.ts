@@ -28,6 +28,7 @@ import { QueryRunner } from '../core/runner.js';
 import { ResourceCache } from '../core/resource-cache.js';
 import { LocalPlace } from './execution/local-place.js';
 import type { OwnThreads } from './execution/execution.js';
+import { workerPoolOptions } from './cluster/pool-share.js';
 
 export interface StartOptions {
   settings?: Partial<ServerSettings>;
@@ -36,6 +37,12 @@ export interface StartOptions {
   /** Log destination (tests capture lines); default stdout. */
   logDestination?: DestinationStream;
   prettyLogs?: boolean;
+  /**
+   * A worker of `--workers N` (src/server/cluster/): given this process's
+   * own /metrics rendering, returns the one /metrics answers with (the
+   * whole set's).
+   */
+  clusterMetrics?: (renderLocal: () => Promise<string>) => () => Promise<string>;
 }
 
 export interface RunningServer {
@@ -151,7 +158,7 @@ export async function createServer(options: StartOptions = {}) {
     vendorLimits: settings.vendorLimits,
   };
   isolated.configure(executionSettings);
-  const workers = new WorkerPool({ memoryMb: settings.workerMemoryMb }, (error) => logger.error({ err: error }, 'a worker thread failed'));
+  const workers = new WorkerPool(workerPoolOptions(settings), (error) => logger.error({ err: error }, 'a worker thread failed'));
   const pool = new PoolPlace({ pool: workers, logger, graceMs: settings.isolateGraceMs, settings: executionSettings, writeLine });
   const pythonPlace = new LocalPlace(
     new QueryRunner({ registry, logger, secrets, network, workers, resources: new ResourceCache(), defaultTimeoutSeconds: settings.defaultTimeoutSeconds, logSummary: false }),
@@ -179,12 +186,13 @@ export async function createServer(options: StartOptions = {}) {
     version: VERSION,
     bodyLimit: settings.bodyLimit,
     requestTimeoutMs: settings.bodyTimeoutMs,
-    metrics: () =>
+    metrics: (options.clusterMetrics ?? ((local) => local))(() =>
       metrics.render({
         queriesRunning: () => runner.running,
         isolatedThreads: () => isolated.aliveThreads,
         workerThreads: () => workers.threadCount(),
       }),
+    ),
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
   });
   return { app, logger, registry, runner, network, workers, isolated, metrics, settings, python };

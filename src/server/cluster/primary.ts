@@ -1,0 +1,218 @@
+/**
+ * The primary process of `--workers N` (node:cluster): it forks N server
+ * processes that share one listening port, and serves nothing itself. On
+ * Linux the primary accepts connections and hands each to a live worker in
+ * turn (node:cluster's round-robin), so a dead worker is never given a new
+ * connection.
+ *
+ * - A worker that dies is replaced in the same slot, with a log line (its
+ *   pid, exit code or signal) and a metric; a replacement whose predecessor
+ *   died soon after starting waits longer and longer (restart-backoff.ts),
+ *   so a crash loop does not spin.
+ * - A worker that dies before the first set is serving (port taken, a bad
+ *   setting) ends the start: the others are stopped and the primary exits
+ *   with that worker's code, as a single process would.
+ * - SIGTERM and SIGINT are passed to every worker, which stops as a single
+ *   process does (src/cli.ts: running queries finish within
+ *   --shutdown-grace); the primary exits when all are gone, 0 when every
+ *   one stopped cleanly.
+ * - /metrics, scraped on any worker, is gathered here from every worker
+ *   (metrics-merge.ts: a `worker` label per slot) plus the primary's own.
+ */
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from 'pino';
+import type { ServerSettings } from '../settings.js';
+import { mergeMetrics, type MetricsPart } from './metrics-merge.js';
+import { isWorkerMessage, WORKER_SLOT_ENV, type MetricsRenderedMessage, type PrimaryMessage, type WorkerMessage } from './messages.js';
+import { RestartBackoff, type BackoffOptions, DEFAULT_BACKOFF } from './restart-backoff.js';
+
+/** How long the primary waits for one worker's metrics during a scrape; a worker that misses it shows `misp_modules_worker_up 0`. */
+const RENDER_TIMEOUT_MS = 2000;
+/** Past --shutdown-grace, how long the primary waits for workers that still have not exited before it kills them. */
+const STOP_MARGIN_MS = 5000;
+
+interface Slot {
+  id: number;
+  worker: Worker | undefined;
+  startedAt: number;
+  /** Announced that it serves. */
+  listening: boolean;
+  restarts: number;
+  backoff: RestartBackoff;
+  restartTimer: NodeJS.Timeout | undefined;
+}
+
+export interface PrimaryOptions {
+  settings: ServerSettings;
+  logger: Logger;
+  /** Called once, when every worker of the first set serves (the CLI logs its start line). */
+  onServing?: (info: { url: string; modules: number; problems: number; workerPids: number[] }) => void;
+  backoff?: BackoffOptions;
+}
+
+/** Runs the set until it stops; resolves with the primary's exit code. */
+export function runPrimary(options: PrimaryOptions): Promise<number> {
+  const { settings, logger } = options;
+  const slots: Slot[] = Array.from({ length: settings.workers }, (_, i) => ({
+    id: i + 1,
+    worker: undefined,
+    startedAt: 0,
+    listening: false,
+    restarts: 0,
+    backoff: new RestartBackoff(options.backoff ?? DEFAULT_BACKOFF),
+    restartTimer: undefined,
+  }));
+  let serving = false;
+  let stopping: { signal: NodeJS.Signals; clean: boolean } | undefined;
+  let finish: (code: number) => void = () => undefined;
+  const done = new Promise<number>((resolve) => (finish = resolve));
+  /** The exit code of a worker that died before the first set was serving: the primary's own. */
+  let startFailure: number | undefined;
+  let nextRenderId = 0;
+  const rendering = new Map<number, (message: MetricsRenderedMessage) => void>();
+
+  const send = (worker: Worker, message: PrimaryMessage) => {
+    if (worker.isConnected()) worker.send(message);
+  };
+
+  const renderOne = (slot: Slot): Promise<string | undefined> => {
+    const worker = slot.worker;
+    if (!worker || !slot.listening) return Promise.resolve(undefined);
+    const id = ++nextRenderId;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        rendering.delete(id);
+        resolve(undefined);
+      }, RENDER_TIMEOUT_MS);
+      rendering.set(id, (message) => {
+        clearTimeout(timer);
+        rendering.delete(id);
+        resolve(message.text);
+      });
+      send(worker, { kind: 'misp-modules:metrics-render', id });
+    });
+  };
+
+  const gather = async (): Promise<string> => {
+    const texts = await Promise.all(slots.map(renderOne));
+    const parts: MetricsPart[] = slots.flatMap((slot, i) => (texts[i] === undefined ? [] : [{ labels: { worker: String(slot.id) }, text: texts[i]! }]));
+    parts.push({ labels: {}, text: primaryMetrics(slots, texts) });
+    return mergeMetrics(parts);
+  };
+
+  const onMessage = (slot: Slot, worker: Worker, message: WorkerMessage) => {
+    switch (message.kind) {
+      case 'misp-modules:listening': {
+        slot.listening = true;
+        if (serving) {
+          logger.info({ worker: slot.id, workerPid: worker.process.pid }, `worker ${slot.id} (pid ${worker.process.pid}) is serving`);
+        } else if (slots.every((s) => s.listening)) {
+          serving = true;
+          options.onServing?.({ url: message.url, modules: message.modules, problems: message.problems, workerPids: slots.map((s) => s.worker?.process.pid ?? 0) });
+        }
+        return;
+      }
+      case 'misp-modules:metrics-request':
+        void gather().then((text) => send(worker, { kind: 'misp-modules:metrics-answer', id: message.id, text }));
+        return;
+      case 'misp-modules:metrics-rendered':
+        rendering.get(message.id)?.(message);
+        return;
+    }
+  };
+
+  const fork = (slot: Slot) => {
+    slot.restartTimer = undefined;
+    const worker = cluster.fork({ [WORKER_SLOT_ENV]: String(slot.id) });
+    slot.worker = worker;
+    slot.startedAt = performance.now();
+    slot.listening = false;
+    worker.on('message', (message: unknown) => {
+      if (isWorkerMessage(message)) onMessage(slot, worker, message);
+    });
+    worker.on('exit', (code, signal) => onExit(slot, worker, code, signal as NodeJS.Signals | null));
+  };
+
+  const onExit = (slot: Slot, worker: Worker, code: number | null, signal: NodeJS.Signals | null) => {
+    if (slot.worker !== worker) return;
+    const wasListening = slot.listening;
+    slot.worker = undefined;
+    slot.listening = false;
+    const pid = worker.process.pid;
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    if (stopping) {
+      // A worker stopped by the very signal passed on before it had set up its own handling stopped cleanly too.
+      const clean = code === 0 || (!wasListening && signal === stopping.signal);
+      if (!clean) {
+        stopping.clean = false;
+        logger.error({ worker: slot.id, workerPid: pid, code, signal }, `worker ${slot.id} (pid ${pid}) ended its stop with ${how}`);
+      }
+      if (slots.every((s) => s.worker === undefined)) finish(stopping.clean ? 0 : 1);
+      return;
+    }
+    if (!serving) {
+      logger.error({ worker: slot.id, workerPid: pid, code, signal }, `worker ${slot.id} (pid ${pid}) exited with ${how} before the server was serving: stopping`);
+      startFailure = code || 1;
+      stop('SIGTERM');
+      return;
+    }
+    slot.restarts++;
+    const delayMs = slot.backoff.next(performance.now() - slot.startedAt);
+    logger.error(
+      { worker: slot.id, workerPid: pid, code, signal, restartInMs: delayMs },
+      `worker ${slot.id} (pid ${pid}) exited with ${how}; starting a new one${delayMs > 0 ? ` in ${delayMs} ms` : ''}`,
+    );
+    slot.restartTimer = setTimeout(() => fork(slot), delayMs);
+  };
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = { signal, clean: true };
+    for (const slot of slots) {
+      if (slot.restartTimer) clearTimeout(slot.restartTimer);
+      slot.restartTimer = undefined;
+    }
+    const alive = slots.filter((s) => s.worker !== undefined);
+    if (serving) logger.info({ signal, workers: alive.length }, `${signal}: stopping ${alive.length} worker(s); each finishes its running queries`);
+    for (const slot of alive) slot.worker!.process.kill(signal);
+    if (alive.length === 0) finish(0);
+    // Each worker exits within --shutdown-grace by itself; one that does not is killed.
+    const deadline = setTimeout(() => {
+      for (const slot of slots) {
+        if (!slot.worker) continue;
+        logger.error({ worker: slot.id, workerPid: slot.worker.process.pid }, `worker ${slot.id} (pid ${slot.worker.process.pid}) still running ${STOP_MARGIN_MS} ms after --shutdown-grace: killing it`);
+        slot.worker.process.kill('SIGKILL');
+      }
+    }, settings.shutdownGraceMs + STOP_MARGIN_MS);
+    deadline.unref();
+  };
+
+  const onSignal = (signal: NodeJS.Signals) => stop(signal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  for (const slot of slots) fork(slot);
+  return done.then((code) => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    return startFailure ?? code;
+  });
+}
+
+/** The primary's own metrics: workers serving, restarts per slot, which workers answered this scrape, their pids. */
+function primaryMetrics(slots: readonly Slot[], texts: ReadonlyArray<string | undefined>): string {
+  const out: string[] = [];
+  const metric = (name: string, type: string, help: string) => out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+  metric('misp_modules_workers', 'gauge', 'Worker processes serving now (--workers).');
+  out.push(`misp_modules_workers ${slots.filter((s) => s.listening).length}`);
+  metric('misp_modules_workers_wanted', 'gauge', 'Worker processes asked for (--workers).');
+  out.push(`misp_modules_workers_wanted ${slots.length}`);
+  metric('misp_modules_worker_restarts_total', 'counter', 'Worker processes that died and were replaced, by slot.');
+  for (const slot of slots) out.push(`misp_modules_worker_restarts_total{worker="${slot.id}"} ${slot.restarts}`);
+  metric('misp_modules_worker_up', 'gauge', 'Whether the worker in this slot answered this scrape (1) or not (0: starting, replaced, or busy for 2 s).');
+  slots.forEach((slot, i) => out.push(`misp_modules_worker_up{worker="${slot.id}"} ${texts[i] === undefined ? 0 : 1}`));
+  metric('misp_modules_worker_info', 'gauge', 'The process id of the worker in each slot.');
+  for (const slot of slots) if (slot.worker?.process.pid !== undefined) out.push(`misp_modules_worker_info{worker="${slot.id}",pid="${slot.worker.process.pid}"} 1`);
+  metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.');
+  out.push(`process_resident_memory_bytes{worker="primary"} ${process.memoryUsage.rss()}`);
+  return out.join('\n') + '\n';
+}
