@@ -10,7 +10,6 @@ import { runPrimary } from './server/cluster/primary.js';
 import { ClusterWorkerLink } from './server/cluster/worker-link.js';
 import { createLogger, flushLogSync } from './server/logger.js';
 import type { ServerSettings } from './server/settings.js';
-import { createServer, startServer } from './server/start.js';
 import { VERSION } from './version.js';
 
 function isPublicBind(address: string): boolean {
@@ -57,6 +56,11 @@ async function main(): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  // -t and --check run in one process whatever --workers says.
+  const clustered = command.settings.workers > 1 && !command.test && !command.check;
+  if (clustered && cluster.isPrimary) process.exit(await runClusterPrimary(command.settings));
+  // Imported here, not above: the primary of --workers N never loads the modules.
+  const { createServer, startServer } = await import('./server/start.js');
   if (command.check) {
     const { registry, network, workers } = await createServer({ settings: { ...command.settings, logLevel: 'silent', debug: false } });
     process.stdout.write(formatCheckReport(registry));
@@ -65,9 +69,6 @@ async function main(): Promise<number> {
     return registry.problems.length > 0 ? 1 : 0;
   }
 
-  // -t and --check run in one process whatever --workers says.
-  const clustered = command.settings.workers > 1 && !command.test;
-  if (clustered && cluster.isPrimary) process.exit(await runClusterPrimary(command.settings));
   const link = clustered ? new ClusterWorkerLink() : undefined;
 
   let server;
