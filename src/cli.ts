@@ -139,9 +139,12 @@ async function main(): Promise<number> {
 main().then(
   (code) => {
     process.exitCode = code;
+    // A worker of --workers N that could not start: its IPC channel would keep it alive.
+    if (code !== 0 && cluster.isWorker) process.exit(code);
   },
   (error: unknown) => {
     process.stderr.write(`misp-modules: ${(error as Error)?.stack ?? String(error)}\n`);
     process.exitCode = 1;
+    if (cluster.isWorker) process.exit(1);
   },
 );
