@@ -3,8 +3,10 @@
  * module) and a bare node:http server answering the same bytes, in one run,
  * and prints a table. Results also go to bench/results/latest.json.
  *
- *   npm run bench                 # full run (about a minute)
+ *   npm run bench                 # full run (about six minutes)
  *   BENCH_DURATION=3 npm run bench  # quicker, noisier
+ *   BENCH_SKIP=cpu,workers npm run bench   # without those parts
+ *   BENCH_ONLY=cpu (or workers) npm run bench
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -12,6 +14,7 @@ import { request } from 'undici';
 import { burst, directBurst, openFds, type BurstFigures } from './burst.js';
 import { load, type LoadFigures } from './load.js';
 import { freePort, residentMiB, startProcess } from './processes.js';
+import { workersLines, workersThroughput } from './workers.js';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const CONNECTIONS = 50;
@@ -153,7 +156,17 @@ async function main(): Promise<void> {
     process.stdout.write(cpuLines(cpu).join('\n') + '\n');
     return;
   }
-  const skipCpu = process.env['BENCH_SKIP'] === 'cpu';
+  // --workers 2 against one process: rounds of half the duration (at least 3 s) for each connection mode.
+  const workersRun = () => workersThroughput(Math.max(3, Math.round(DURATION / 2)), 3);
+  if (process.env['BENCH_ONLY'] === 'workers') {
+    const workers = await workersRun();
+    await mkdir('bench/results', { recursive: true });
+    await writeFile('bench/results/workers.json', JSON.stringify(workers, null, 2) + '\n');
+    process.stdout.write(workersLines(workers).join('\n') + '\n');
+    return;
+  }
+  const skip = (process.env['BENCH_SKIP'] ?? '').split(',');
+  const skipCpu = skip.includes('cpu');
   const server = await startProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'info' });
   const startMs = Math.round(server.startMs);
   const rssAfterStart = await residentMiB(server.child.pid!);
@@ -182,11 +195,12 @@ async function main(): Promise<void> {
     await bare.stop();
   }
 
+  const workers = skip.includes('workers') ? undefined : await workersRun();
   const slow = await slowUpstream();
   const cpu = skipCpu ? undefined : await cpuHeavy();
 
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, cpu };
+  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, workers, slow, cpu };
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 
   const lines = [
@@ -200,6 +214,7 @@ async function main(): Promise<void> {
         `| ${r.scenario} | ${r.server.requestsPerSecond} | ${r.server.p50Ms} / ${r.server.p99Ms} | ${r.bare.requestsPerSecond} | ${r.bare.p50Ms} / ${r.bare.p99Ms} | ${r.ratio} | ${r.server.errors + r.server.non2xx} |`,
     ),
     '',
+    ...(workers ? [...workersLines(workers), ''] : []),
     '| slow upstream (answers after 1 s) | ok | errors | p50 ms | p99 ms | last answer ms |',
     '|---|---|---|---|---|---|',
     `| 1000 concurrent GETs straight to the upstream (same client, no server: the floor) | ${slow.direct1000.ok} | ${JSON.stringify(slow.direct1000.errors)} | ${slow.direct1000.p50Ms} | ${slow.direct1000.p99Ms} | ${slow.direct1000.maxMs} |`,
