@@ -71,8 +71,9 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   let nextRenderId = 0;
   const rendering = new Map<number, (message: MetricsRenderedMessage) => void>();
 
+  // A worker that dies between the check and the send: the message is lost, which its caller's timeout covers.
   const send = (worker: Worker, message: PrimaryMessage) => {
-    if (worker.isConnected()) worker.send(message);
+    if (worker.isConnected()) worker.send(message, () => undefined);
   };
 
   const renderOne = (slot: Slot): Promise<string | undefined> => {
@@ -131,6 +132,8 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
       if (isWorkerMessage(message)) onMessage(slot, worker, message);
     });
     worker.on('exit', (code, signal) => onExit(slot, worker, code, signal as NodeJS.Signals | null));
+    // A failed send or kill: the exit, if any, is reported by 'exit'.
+    worker.on('error', (error: Error) => logger.warn({ worker: slot.id, workerPid: worker.process.pid, err: error }, `worker ${slot.id}: ${error.message}`));
   };
 
   const onExit = (slot: Slot, worker: Worker, code: number | null, signal: NodeJS.Signals | null) => {

@@ -33,7 +33,8 @@ export class ClusterWorkerLink {
   }
 
   private send(message: WorkerMessage): void {
-    if (process.connected && process.send) process.send(message);
+    // The primary gone between the check and the send: nothing to tell (Node ends this worker then).
+    if (process.connected && process.send) process.send(message, undefined, undefined, () => undefined);
   }
 
   private gather(): Promise<string> {
