@@ -74,7 +74,7 @@ Options (environment variable in brackets):
                             (default 1000)                            [${ENV.isolateGraceMs}]
       --worker-memory MIB   heap the worker threads may use together; fewer threads run
                             when it is small (default 0: a quarter of the host's memory,
-                            1024 to 4096)                             [${ENV.workerMemoryMb}]
+                            1024 to 4096, shared by the --workers)    [${ENV.workerMemoryMb}]
       --workers N|auto      server processes sharing the port, restarted when one dies
                             (default 1; auto: one per core)           [${ENV.workers}]
   -s, --system              accepted for compatibility; does nothing
