@@ -18,12 +18,24 @@ function isPublicBind(address: string): boolean {
 
 const PUBLIC_BIND_WARNING = 'reachable from other hosts, without --auth-token: put it behind a firewall or a reverse proxy with TLS';
 
-/** --workers N: this process forks the N servers, passes signals on, replaces the ones that die (src/server/cluster/). */
+/** Why the port could not be bound, for the admin; undefined for an error that is not about binding. */
+function listenFailure(error: unknown, settings: ServerSettings): string | undefined {
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'EADDRINUSE') {
+    return `misp-modules: port ${settings.port} on ${settings.listen} is already in use (another misp-modules server?). Stop it or pick another port with -p.\n`;
+  }
+  if (e.code === 'EADDRNOTAVAIL' || e.code === 'EACCES' || e.code === 'ENOTFOUND') {
+    return `misp-modules: cannot listen on ${settings.listen}:${settings.port}: ${e.message}\n`;
+  }
+  return undefined;
+}
+
+/** --workers N: this process binds the port, forks the N servers, passes signals on, replaces the ones that die (src/server/cluster/). */
 async function runClusterPrimary(settings: ServerSettings): Promise<number> {
   const secrets = new SecretRegistry();
   if (settings.authToken) secrets.add([settings.authToken]);
   const logger = createLogger({ level: settings.debug ? 'debug' : settings.logLevel, secrets });
-  const code = await runPrimary({
+  const running = runPrimary({
     settings,
     logger,
     onServing: ({ url, modules, problems, workerPids }) => {
@@ -34,6 +46,15 @@ async function runClusterPrimary(settings: ServerSettings): Promise<number> {
       if (isPublicBind(settings.listen) && !settings.authToken) logger.warn(`listening on ${settings.listen}, ${PUBLIC_BIND_WARNING}`);
     },
   });
+  let code: number;
+  try {
+    code = await running;
+  } catch (error) {
+    const message = listenFailure(error, settings);
+    if (message === undefined) throw error;
+    process.stderr.write(message);
+    return 1;
+  }
   if (code === 0) logger.info('every worker has stopped');
   flushLogSync(logger);
   return code;
@@ -73,23 +94,17 @@ async function main(): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ settings: command.settings, ...(link ? { clusterMetrics: link.metrics } : {}) });
+    server = await startServer({ settings: command.settings, ...(link ? { clusterMetrics: link.metrics, listenPath: link.socketPath } : {}) });
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') {
-      process.stderr.write(`misp-modules: port ${command.settings.port} on ${command.settings.listen} is already in use (another misp-modules server?). Stop it or pick another port with -p.\n`);
-      return 1;
-    }
-    if (e.code === 'EADDRNOTAVAIL' || e.code === 'EACCES' || e.code === 'ENOTFOUND') {
-      process.stderr.write(`misp-modules: cannot listen on ${command.settings.listen}:${command.settings.port}: ${e.message}\n`);
-      return 1;
-    }
-    throw error;
+    const message = link ? undefined : listenFailure(error, command.settings);
+    if (message === undefined) throw error;
+    process.stderr.write(message);
+    return 1;
   }
   const { logger, registry, settings } = server;
   if (link) {
     // The primary logs the start line once every worker serves.
-    link.listening({ url: server.url, modules: registry.size, problems: registry.problems.length });
+    link.listening(server.app.server, { modules: registry.size, problems: registry.problems.length });
   } else {
     logger.info({ url: server.url, modules: registry.size, problems: registry.problems.length, workers: 1 }, `misp-modules ${VERSION} listening on ${server.url} with ${registry.size} modules`);
     if (isPublicBind(settings.listen) && !settings.authToken) logger.warn(`listening on ${settings.listen}, ${PUBLIC_BIND_WARNING}`);

@@ -43,6 +43,12 @@ export interface StartOptions {
    * whole set's).
    */
   clusterMetrics?: (renderLocal: () => Promise<string>) => () => Promise<string>;
+  /**
+   * A worker of `--workers N` listens on this Unix socket (private to the
+   * primary, which hands it the connections of the real port) instead of
+   * the port.
+   */
+  listenPath?: string;
 }
 
 export interface RunningServer {
@@ -217,7 +223,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const parts = await createServer(options);
   const { app, runner, network, workers, isolated, metrics, settings, logger, python } = parts;
   // MISP can open a connection per attribute at once; Node's default backlog (511) would drop some.
-  const address = await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
+  // exclusive: a cluster worker binds the socket itself, not through node:cluster's primary.
+  const address = options.listenPath
+    ? await app.listen({ path: options.listenPath, exclusive: true })
+    : await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {

@@ -41,6 +41,8 @@ interface Cluster {
   url: string;
   workers: number;
   output: () => string;
+  /** The output without the one line per query: what explains a failure. */
+  notes: () => string;
   exited: Promise<Exit>;
   /** Resolves with the first match of `pattern` in the output from `from` (a character offset) on. */
   waitForOutput(pattern: RegExp, limitMs?: number, from?: number): Promise<RegExpExecArray>;
@@ -99,6 +101,7 @@ async function startCluster(args: string[], options: { prefix?: string[]; env?: 
     url,
     workers: Number(started[3]),
     output: () => out,
+    notes: () => out.split('\n').filter((line) => !line.includes('"msg":"query"')).join('\n').slice(-6000),
     exited,
     waitForOutput,
     async pids() {
@@ -190,24 +193,35 @@ describe('--workers: the command', () => {
     assert.doesNotMatch(r.stdout, /worker processes/);
   });
 
-  test('a port already taken: the start fails with the message and exit 1, no process left behind', { timeout: 180_000 }, async () => {
+  test('a port already taken: the primary says so and exits 1 before forking a worker', { timeout: 180_000 }, async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
-    const child = spawn(process.execPath, [...CLI, '-p', String(port), '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const r = spawnSync(process.execPath, [...CLI, '-p', String(port), '--workers', '2'], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, `misp-modules: port ${port} on 127.0.0.1 is already in use (another misp-modules server?). Stop it or pick another port with -p.\n`);
+      assert.doesNotMatch(r.stdout, /worker/);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test('a worker that cannot start stops the start: exit 1, the reason and the worker named, no process left behind', { timeout: 180_000 }, async () => {
+    const child = spawn(process.execPath, [...CLI, '-p', '0', '--workers', '2', '--ca-file', '/nonexistent/ca.pem'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
     try {
       const exit = await new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
       assert.deepEqual(exit, { code: 1, signal: null }, out);
-      assert.match(out, new RegExp(`port ${port} on 127.0.0.1 is already in use`));
+      assert.match(out, /\/nonexistent\/ca\.pem/);
       assert.match(out, /worker \d \(pid \d+\) exited with exit code 1 before the server was serving: stopping/);
-      const pids = [...out.matchAll(/"pid":(\d+)/g)].map((m) => Number(m[1]));
+      const pids = [...out.matchAll(/"(?:workerP|p)id":(\d+)/g)].map((m) => Number(m[1]));
+      assert.ok(pids.length > 0);
       for (const pid of new Set(pids)) assert.equal(alive(pid), false, `process ${pid} is gone`);
     } finally {
       child.kill('SIGKILL');
-      blocker.close();
     }
   });
 
@@ -261,7 +275,7 @@ describe('--workers: the command', () => {
 
       const exited = cluster.exited;
       cluster.child.kill('SIGTERM');
-      assert.deepEqual(await exited, { code: 0, signal: null });
+      assert.deepEqual(await exited, { code: 0, signal: null }, cluster.notes());
       for (const pid of pids.values()) assert.equal(alive(pid), false);
     } finally {
       cluster.kill();
@@ -360,11 +374,77 @@ describe('--workers: the command', () => {
 
       const exited = cluster.exited;
       cluster.child.kill('SIGTERM');
-      assert.deepEqual(await exited, { code: 0, signal: null }, cluster.output().slice(-2000));
+      assert.deepEqual(await exited, { code: 0, signal: null }, cluster.notes());
     } finally {
       streaming = false;
       await Promise.allSettled(loops);
       await agent.destroy();
+      cluster.kill();
+    }
+  });
+
+  test('new connections during a kill: none left hanging, none lost; with every worker dead they wait for the replacements', { timeout: 180_000 }, async (t) => {
+    const cluster = await startCluster(['--workers', '2']);
+    const outcomes = { answered: 0, resent: 0, failures: [] as string[] };
+    let sent = 0;
+    /** A lookup on a connection of its own; sent again only when the connection closed before any answer. */
+    const lookupOnNewConnection = async () => {
+      const ip = ipFor(sent++);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          // A connection handed to a dying worker and never closed would hang here.
+          const res = await request(`${cluster.url}/query`, { method: 'POST', body: eqlQuery(ip), reset: true, headersTimeout: 20_000, bodyTimeout: 20_000 });
+          const text = await res.body.text();
+          if (res.statusCode === 200 && text.includes(ip)) outcomes.answered++;
+          else outcomes.failures.push(`${ip}: ${res.statusCode} ${text}`);
+          return;
+        } catch (error) {
+          if (closedBeforeAnswer(error) && attempt < 3) {
+            outcomes.resent++;
+            continue;
+          }
+          outcomes.failures.push(`${ip}: ${(error as { code?: string }).code ?? ''} ${(error as Error).message}`);
+          return;
+        }
+      }
+    };
+    let streaming = true;
+    const loops = Array.from({ length: 16 }, async () => {
+      while (streaming) await lookupOnNewConnection();
+    });
+    try {
+      await sleep(1000);
+      const pids = await cluster.pids();
+      const mark = cluster.output().length;
+      process.kill(pids.get('1')!, 'SIGKILL');
+      await cluster.waitForOutput(/worker 1 \(pid \d+\) is serving/, 60_000, mark);
+      await sleep(500);
+      streaming = false;
+      await Promise.all(loops);
+      t.diagnostic(`one worker killed: ${outcomes.answered} answered, ${outcomes.resent} sent again`);
+      assert.deepEqual(outcomes.failures, []);
+      assert.ok(outcomes.resent <= 16, `resent ${outcomes.resent}`);
+
+      // Both killed at once: the port stays open, queries wait for the replacements instead of failing.
+      const both = await cluster.pids();
+      const mark2 = cluster.output().length;
+      for (const pid of both.values()) process.kill(pid, 'SIGKILL');
+      await cluster.waitForOutput(/worker \d \(pid \d+\) exited with signal SIGKILL[^\n]*\n[^\n]*worker \d \(pid \d+\) exited with signal SIGKILL/, 30_000, mark2);
+      const answered = outcomes.answered;
+      const resent = outcomes.resent;
+      await Promise.all(Array.from({ length: 10 }, lookupOnNewConnection));
+      assert.deepEqual(outcomes.failures, []);
+      assert.equal(outcomes.answered, answered + 10);
+      assert.equal(outcomes.resent, resent, 'sent while no worker was alive: none was refused');
+      const after = await cluster.pids();
+      for (const slot of ['1', '2']) assert.notEqual(after.get(slot), both.get(slot));
+
+      const exited = cluster.exited;
+      cluster.child.kill('SIGTERM');
+      assert.deepEqual(await exited, { code: 0, signal: null }, cluster.notes());
+    } finally {
+      streaming = false;
+      await Promise.allSettled(loops);
       cluster.kill();
     }
   });
@@ -436,7 +516,7 @@ describe('--workers: the command', () => {
         assert.deepEqual(answer.body, { results: [{ types: ['text'], values: [`done q${i}`] }] });
       });
       assert.equal(new Set(answers.map((a) => a.by)).size, 2, 'both workers had queries in flight');
-      assert.deepEqual(await exited, { code: 0, signal: null }, cluster.output().slice(-2000));
+      assert.deepEqual(await exited, { code: 0, signal: null }, cluster.notes());
       for (const pid of pids) assert.equal(alive(pid), false);
       assert.match(cluster.output(), /SIGTERM: stopping 2 worker\(s\); each finishes its running queries/);
       assert.match(cluster.output(), /every worker has stopped/);
@@ -471,7 +551,7 @@ describe('--workers: the command', () => {
       assert.equal((await cluster.pids()).size, 2);
       const exited = cluster.exited;
       cluster.child.kill('SIGINT');
-      assert.deepEqual(await exited, { code: 0, signal: null });
+      assert.deepEqual(await exited, { code: 0, signal: null }, cluster.notes());
     } finally {
       cluster.kill();
     }

@@ -1,20 +1,35 @@
 /**
  * What the primary and its worker processes say to each other over the
  * node:cluster IPC channel (`--workers N`): a worker announces that it
- * serves, and /metrics, scraped on any worker, is gathered from all of them
- * by the primary. Every message carries `kind` with our prefix, so Node's
- * own cluster messages and anything else on the channel are ignored.
+ * serves; the primary hands it connections, which it takes (or refuses
+ * when stopping); /metrics, scraped on any worker, is gathered from all of
+ * them by the primary. Every message carries `kind` with our prefix, so
+ * Node's own cluster messages and anything else on the channel are ignored.
  */
 
 /** The environment variable that tells a forked worker its slot (1 to N): its `worker` label in /metrics. */
 export const WORKER_SLOT_ENV = 'MISP_MODULES_CLUSTER_SLOT';
+/** The environment variable that gives a forked worker the Unix socket to listen on, in a folder of the primary's, private (0700). */
+export const WORKER_SOCKET_ENV = 'MISP_MODULES_CLUSTER_SOCKET';
 
-/** A worker is bound and answering. */
+/** A worker is ready for connections. */
 export interface ListeningMessage {
   kind: 'misp-modules:listening';
-  url: string;
   modules: number;
   problems: number;
+}
+
+/** The primary hands a worker a connection (the message carries its handle). */
+export interface ConnectionMessage {
+  kind: 'misp-modules:connection';
+  id: number;
+}
+
+/** A worker's answer to a ConnectionMessage: taken (before a byte of it was read), or refused (the worker is stopping). */
+export interface ConnectionTakenMessage {
+  kind: 'misp-modules:connection-taken';
+  id: number;
+  taken: boolean;
 }
 
 /** A worker was scraped: it asks the primary for the whole set's metrics. */
@@ -44,11 +59,11 @@ export interface MetricsRenderedMessage {
   text?: string;
 }
 
-export type WorkerMessage = ListeningMessage | MetricsRequestMessage | MetricsRenderedMessage;
-export type PrimaryMessage = MetricsAnswerMessage | MetricsRenderMessage;
+export type WorkerMessage = ListeningMessage | ConnectionTakenMessage | MetricsRequestMessage | MetricsRenderedMessage;
+export type PrimaryMessage = ConnectionMessage | MetricsAnswerMessage | MetricsRenderMessage;
 
-const WORKER_KINDS = new Set(['misp-modules:listening', 'misp-modules:metrics-request', 'misp-modules:metrics-rendered']);
-const PRIMARY_KINDS = new Set(['misp-modules:metrics-answer', 'misp-modules:metrics-render']);
+const WORKER_KINDS = new Set(['misp-modules:listening', 'misp-modules:connection-taken', 'misp-modules:metrics-request', 'misp-modules:metrics-rendered']);
+const PRIMARY_KINDS = new Set(['misp-modules:connection', 'misp-modules:metrics-answer', 'misp-modules:metrics-render']);
 
 function kindOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;

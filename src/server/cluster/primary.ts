@@ -1,39 +1,47 @@
 /**
- * The primary process of `--workers N` (node:cluster): it forks N server
- * processes that share one listening port, and serves nothing itself. On
- * Linux the primary accepts connections and hands each to a live worker in
- * turn (node:cluster's round-robin), so a dead worker is never given a new
- * connection.
+ * The primary process of `--workers N` (node:cluster): it binds the port,
+ * forks N server processes and hands each accepted connection to one of
+ * them (connection-dispatcher.ts: in turn, and never lost to a worker that
+ * dies before taking it). It runs no module itself.
  *
  * - A worker that dies is replaced in the same slot, with a log line (its
  *   pid, exit code or signal) and a metric; a replacement whose predecessor
  *   died soon after starting waits longer and longer (restart-backoff.ts),
  *   so a crash loop does not spin.
- * - A worker that dies before the first set is serving (port taken, a bad
- *   setting) ends the start: the others are stopped and the primary exits
- *   with that worker's code, as a single process would.
- * - SIGTERM and SIGINT are passed to every worker, which stops as a single
- *   process does (src/cli.ts: running queries finish within
- *   --shutdown-grace); the primary exits when all are gone, 0 when every
- *   one stopped cleanly.
+ * - A worker that dies before the first set is serving (a bad setting, a
+ *   custom module folder that cannot be read) ends the start: the others
+ *   are stopped and the primary exits with that worker's code, as a single
+ *   process would.
+ * - SIGTERM and SIGINT close the port and are passed to every worker, which
+ *   stops as a single process does (src/cli.ts: running queries finish
+ *   within --shutdown-grace); the primary exits when all are gone, 0 when
+ *   every one stopped cleanly.
  * - /metrics, scraped on any worker, is gathered here from every worker
  *   (metrics-merge.ts: a `worker` label per slot) plus the primary's own.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { ServerSettings } from '../settings.js';
+import { ConnectionDispatcher } from './connection-dispatcher.js';
 import { mergeMetrics, type MetricsPart } from './metrics-merge.js';
-import { isWorkerMessage, WORKER_SLOT_ENV, type MetricsRenderedMessage, type PrimaryMessage, type WorkerMessage } from './messages.js';
+import { isWorkerMessage, WORKER_SLOT_ENV, WORKER_SOCKET_ENV, type MetricsRenderedMessage, type PrimaryMessage, type WorkerMessage } from './messages.js';
 import { RestartBackoff, type BackoffOptions, DEFAULT_BACKOFF } from './restart-backoff.js';
 
 /** How long the primary waits for one worker's metrics during a scrape; a worker that misses it shows `misp_modules_worker_up 0`. */
 const RENDER_TIMEOUT_MS = 2000;
 /** Past --shutdown-grace, how long the primary waits for workers that still have not exited before it kills them. */
 const STOP_MARGIN_MS = 5000;
+/** The listen backlog, as a single process has it (MISP may open a connection per attribute at once). */
+const BACKLOG = 4096;
 
 interface Slot {
   id: number;
   worker: Worker | undefined;
+  /** The private folder of the worker's Unix socket. */
+  socketDir: string | undefined;
   startedAt: number;
   /** Announced that it serves. */
   listening: boolean;
@@ -50,12 +58,25 @@ export interface PrimaryOptions {
   backoff?: BackoffOptions;
 }
 
-/** Runs the set until it stops; resolves with the primary's exit code. */
-export function runPrimary(options: PrimaryOptions): Promise<number> {
+/** `http://host:port`, with brackets for an IPv6 address. */
+function urlOf(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * Binds the port, then runs the set until it stops; resolves with the
+ * primary's exit code. Rejects, before forking anything, when the port
+ * cannot be bound (the error of net.Server.listen: EADDRINUSE…).
+ */
+export async function runPrimary(options: PrimaryOptions): Promise<number> {
   const { settings, logger } = options;
+  const dispatcher = new ConnectionDispatcher({ maxWaiting: BACKLOG });
+  const port = await dispatcher.listen(settings.listen, settings.port, BACKLOG);
+  const url = urlOf(settings.listen, port);
   const slots: Slot[] = Array.from({ length: settings.workers }, (_, i) => ({
     id: i + 1,
     worker: undefined,
+    socketDir: undefined,
     startedAt: 0,
     listening: false,
     restarts: 0,
@@ -97,7 +118,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   const gather = async (): Promise<string> => {
     const texts = await Promise.all(slots.map(renderOne));
     const parts: MetricsPart[] = slots.flatMap((slot, i) => (texts[i] === undefined ? [] : [{ labels: { worker: String(slot.id) }, text: texts[i]! }]));
-    parts.push({ labels: {}, text: primaryMetrics(slots, texts) });
+    parts.push({ labels: {}, text: primaryMetrics(slots, texts, dispatcher.pending) });
     return mergeMetrics(parts);
   };
 
@@ -105,14 +126,18 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
     switch (message.kind) {
       case 'misp-modules:listening': {
         slot.listening = true;
+        dispatcher.add(slot.id, worker);
         if (serving) {
           logger.info({ worker: slot.id, workerPid: worker.process.pid }, `worker ${slot.id} (pid ${worker.process.pid}) is serving`);
         } else if (slots.every((s) => s.listening)) {
           serving = true;
-          options.onServing?.({ url: message.url, modules: message.modules, problems: message.problems, workerPids: slots.map((s) => s.worker?.process.pid ?? 0) });
+          options.onServing?.({ url, modules: message.modules, problems: message.problems, workerPids: slots.map((s) => s.worker?.process.pid ?? 0) });
         }
         return;
       }
+      case 'misp-modules:connection-taken':
+        dispatcher.settle(slot.id, message);
+        return;
       case 'misp-modules:metrics-request':
         void gather().then((text) => send(worker, { kind: 'misp-modules:metrics-answer', id: message.id, text }));
         return;
@@ -124,12 +149,17 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
 
   const fork = (slot: Slot) => {
     slot.restartTimer = undefined;
-    const worker = cluster.fork({ [WORKER_SLOT_ENV]: String(slot.id) });
+    slot.socketDir = mkdtempSync(join(tmpdir(), 'misp-modules-worker-'));
+    const worker = cluster.fork({ [WORKER_SLOT_ENV]: String(slot.id), [WORKER_SOCKET_ENV]: join(slot.socketDir, 'http.sock') });
     slot.worker = worker;
     slot.startedAt = performance.now();
     slot.listening = false;
     worker.on('message', (message: unknown) => {
       if (isWorkerMessage(message)) onMessage(slot, worker, message);
+    });
+    // Its IPC channel closed: every message it sent has been read, so the connections it did not say it took never reached it.
+    worker.on('disconnect', () => {
+      if (slot.worker === worker) dispatcher.remove(slot.id);
     });
     worker.on('exit', (code, signal) => onExit(slot, worker, code, signal as NodeJS.Signals | null));
     // A failed send or kill: the exit, if any, is reported by 'exit'.
@@ -138,9 +168,12 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
 
   const onExit = (slot: Slot, worker: Worker, code: number | null, signal: NodeJS.Signals | null) => {
     if (slot.worker !== worker) return;
+    dispatcher.remove(slot.id);
     const wasListening = slot.listening;
     slot.worker = undefined;
     slot.listening = false;
+    if (slot.socketDir) rmSync(slot.socketDir, { recursive: true, force: true });
+    slot.socketDir = undefined;
     const pid = worker.process.pid;
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     if (stopping) {
@@ -171,6 +204,7 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = { signal, clean: true };
+    dispatcher.close();
     for (const slot of slots) {
       if (slot.restartTimer) clearTimeout(slot.restartTimer);
       slot.restartTimer = undefined;
@@ -194,15 +228,14 @@ export function runPrimary(options: PrimaryOptions): Promise<number> {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
   for (const slot of slots) fork(slot);
-  return done.then((code) => {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
-    return startFailure ?? code;
-  });
+  const code = await done;
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
+  return startFailure ?? code;
 }
 
 /** The primary's own metrics: workers serving, restarts per slot, which workers answered this scrape, their pids. */
-function primaryMetrics(slots: readonly Slot[], texts: ReadonlyArray<string | undefined>): string {
+function primaryMetrics(slots: readonly Slot[], texts: ReadonlyArray<string | undefined>, connectionsPending: number): string {
   const out: string[] = [];
   const metric = (name: string, type: string, help: string) => out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
   metric('misp_modules_workers', 'gauge', 'Worker processes serving now (--workers).');
@@ -215,6 +248,8 @@ function primaryMetrics(slots: readonly Slot[], texts: ReadonlyArray<string | un
   slots.forEach((slot, i) => out.push(`misp_modules_worker_up{worker="${slot.id}"} ${texts[i] === undefined ? 0 : 1}`));
   metric('misp_modules_worker_info', 'gauge', 'The process id of the worker in each slot.');
   for (const slot of slots) if (slot.worker?.process.pid !== undefined) out.push(`misp_modules_worker_info{worker="${slot.id}",pid="${slot.worker.process.pid}"} 1`);
+  metric('misp_modules_connections_pending', 'gauge', 'Connections the primary accepted that no worker has taken yet (handed over, or waiting for a worker to serve).');
+  out.push(`misp_modules_connections_pending ${connectionsPending}`);
   metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.');
   out.push(`process_resident_memory_bytes{worker="primary"} ${process.memoryUsage.rss()}`);
   return out.join('\n') + '\n';

@@ -1,25 +1,45 @@
 /**
- * The worker side of `--workers N`: tells the primary when this process
- * serves, answers the primary's requests for this process's metrics, and
- * makes /metrics, scraped on this worker, answer for the whole set (the
- * primary gathers every worker's metrics: see primary.ts).
+ * The worker side of `--workers N`. The worker's HTTP server listens on a
+ * private Unix socket (in a 0700 folder the primary made), so that it is a
+ * whole, ordinary server (its stop waits for its connections as one
+ * process's does), and takes the connections the primary hands it
+ * (connection-dispatcher.ts) as if it had accepted them itself. It also
+ * tells the primary when it serves, answers the primary's requests for its
+ * metrics, and makes /metrics, scraped here, answer for the whole set.
  */
 import cluster from 'node:cluster';
-import { isPrimaryMessage, WORKER_SLOT_ENV, type ListeningMessage, type WorkerMessage } from './messages.js';
+import type { Server } from 'node:http';
+import { isPrimaryMessage, WORKER_SLOT_ENV, WORKER_SOCKET_ENV, type ListeningMessage, type WorkerMessage } from './messages.js';
 
 /** How long a scrape waits for the primary to gather the set's metrics. */
 const GATHER_TIMEOUT_MS = 5000;
 
+/** A raw TCP handle from the primary. */
+interface RawHandle {
+  close(callback?: () => void): void;
+}
+
+/** The listening handle of a net.Server: `onconnection` is what Node calls for a connection it accepted. */
+interface ListeningHandle {
+  onconnection(status: number, client: RawHandle): void;
+}
+
 export class ClusterWorkerLink {
   /** This worker's slot, 1 to N: a replacement keeps the slot of the worker it replaces. */
   readonly slot: number;
+  /** The Unix socket this worker's server listens on. */
+  readonly socketPath: string;
+  private server: Server | undefined;
   private renderLocal: (() => Promise<string>) | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (text: string) => void; timer: NodeJS.Timeout }>();
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.slot = Number(env[WORKER_SLOT_ENV]) || cluster.worker?.id || 0;
-    process.on('message', (message: unknown) => void this.onMessage(message));
+    const socketPath = env[WORKER_SOCKET_ENV];
+    if (!socketPath) throw new Error(`a --workers worker needs ${WORKER_SOCKET_ENV}: it is started by the primary process only`);
+    this.socketPath = socketPath;
+    process.on('message', (message: unknown, handle: unknown) => void this.onMessage(message, handle as RawHandle | undefined));
   }
 
   /** For startServer's `clusterMetrics`: this process's own rendering in, the set's rendering out. */
@@ -28,13 +48,32 @@ export class ClusterWorkerLink {
     return () => this.gather();
   };
 
-  listening(info: Omit<ListeningMessage, 'kind'>): void {
+  /** The server is listening on `socketPath`: connections from the primary go to it, and the primary is told. */
+  listening(server: Server, info: Omit<ListeningMessage, 'kind'>): void {
+    this.server = server;
     this.send({ kind: 'misp-modules:listening', ...info });
   }
 
   private send(message: WorkerMessage): void {
     // The primary gone between the check and the send: nothing to tell (Node ends this worker then).
     if (process.connected && process.send) process.send(message, undefined, undefined, () => undefined);
+  }
+
+  /**
+   * Takes a connection as the server's own accept would (Node's cluster
+   * workers do the same with the connections its round-robin hands them),
+   * then says so before any byte of it is read: the socket starts reading
+   * on a later turn of the event loop. A stopping server refuses it.
+   */
+  private takeConnection(id: number, handle: RawHandle | undefined): void {
+    const listening = this.server?.listening ? (this.server as unknown as { _handle: ListeningHandle | null })._handle : null;
+    if (!handle || !listening) {
+      handle?.close();
+      this.send({ kind: 'misp-modules:connection-taken', id, taken: false });
+      return;
+    }
+    listening.onconnection(0, handle);
+    this.send({ kind: 'misp-modules:connection-taken', id, taken: true });
   }
 
   private gather(): Promise<string> {
@@ -50,22 +89,30 @@ export class ClusterWorkerLink {
     });
   }
 
-  private async onMessage(message: unknown): Promise<void> {
+  private async onMessage(message: unknown, handle: RawHandle | undefined): Promise<void> {
     if (!isPrimaryMessage(message)) return;
-    if (message.kind === 'misp-modules:metrics-render') {
-      let text: string | undefined;
-      try {
-        text = this.renderLocal ? await this.renderLocal() : undefined;
-      } catch {
-        text = undefined;
+    switch (message.kind) {
+      case 'misp-modules:connection':
+        this.takeConnection(message.id, handle);
+        return;
+      case 'misp-modules:metrics-render': {
+        let text: string | undefined;
+        try {
+          text = this.renderLocal ? await this.renderLocal() : undefined;
+        } catch {
+          text = undefined;
+        }
+        this.send({ kind: 'misp-modules:metrics-rendered', id: message.id, ...(text === undefined ? {} : { text }) });
+        return;
       }
-      this.send({ kind: 'misp-modules:metrics-rendered', id: message.id, ...(text === undefined ? {} : { text }) });
-      return;
+      case 'misp-modules:metrics-answer': {
+        const waiting = this.pending.get(message.id);
+        if (!waiting) return;
+        this.pending.delete(message.id);
+        clearTimeout(waiting.timer);
+        waiting.resolve(message.text);
+        return;
+      }
     }
-    const waiting = this.pending.get(message.id);
-    if (!waiting) return;
-    this.pending.delete(message.id);
-    clearTimeout(waiting.timer);
-    waiting.resolve(message.text);
   }
 }
