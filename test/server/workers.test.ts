@@ -9,11 +9,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { lookup } from 'node:dns/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test } from 'node:test';
 import { Agent, request, type Dispatcher } from 'undici';
@@ -21,7 +22,7 @@ import { MAX_WORKERS, parseCommandLine, UsageError } from '../../src/cli/options
 
 const CLI = ['--import', 'tsx', 'src/cli.ts'];
 /** The start line of the primary once every worker serves. */
-const SERVING = /listening on (http:\/\/[\d.]+:\d+) with (\d+) modules, (\d+) worker processes/;
+const SERVING = /listening on (http:\/\/[^\s"]+:\d+) with (\d+) modules, (\d+) worker processes/;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -51,6 +52,12 @@ interface Cluster {
   /** SIGKILL for the primary and every worker pid seen. */
   kill(): void;
 }
+
+/** Every cluster started: killed when this test process exits, whatever happened (a test that timed out never reaches its finally). */
+const started = new Set<{ kill(): void }>();
+process.once('exit', () => {
+  for (const cluster of started) cluster.kill();
+});
 
 async function startCluster(args: string[], options: { prefix?: string[]; env?: Record<string, string> } = {}): Promise<Cluster> {
   const port = await freePort();
@@ -94,12 +101,18 @@ async function startCluster(args: string[], options: { prefix?: string[]; env?: 
       child.once('exit', gone);
       check();
     });
-  const started = await waitForOutput(SERVING);
-  const url = started[1]!;
+  const seen = { kill: () => void child.kill('SIGKILL') };
+  started.add(seen);
+  const serving = await waitForOutput(SERVING).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  started.delete(seen);
+  const url = serving[1]!;
   const cluster: Cluster = {
     child,
     url,
-    workers: Number(started[3]),
+    workers: Number(serving[3]),
     output: () => out,
     notes: () => out.split('\n').filter((line) => !line.includes('"msg":"query"')).join('\n').slice(-6000),
     exited,
@@ -122,6 +135,7 @@ async function startCluster(args: string[], options: { prefix?: string[]; env?: 
       }
     },
   };
+  started.add(cluster);
   await cluster.pids();
   return cluster;
 }
@@ -235,6 +249,10 @@ describe('--workers: the command', () => {
       for (const pid of pids.values()) {
         assert.notEqual(pid, cluster.child.pid);
         assert.ok(alive(pid));
+        // The worker listens on a Unix socket whose folder the primary removed once it served: nothing left in /tmp.
+        const socket = /(?:^|\0)MISP_MODULES_CLUSTER_SOCKET=([^\0]+)/.exec(readFileSync(`/proc/${pid}/environ`, 'utf8'))?.[1];
+        assert.ok(socket, 'the worker was given its socket');
+        assert.equal(existsSync(dirname(socket)), false, `${dirname(socket)} is gone`);
       }
       // Each query on a new connection: the primary hands connections to the workers in turn.
       const by = new Map<string, number>();
@@ -481,6 +499,9 @@ describe('--workers: the command', () => {
       const metrics = await (await request(`${cluster.url}/metrics`)).body.text();
       const restarts = [...metrics.matchAll(/^misp_modules_worker_restarts_total\{worker="\d"\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
       assert.equal(restarts, delays.length);
+      const exited = cluster.exited;
+      cluster.child.kill('SIGTERM');
+      assert.deepEqual(await exited, { code: 0, signal: null }, cluster.notes());
     } finally {
       cluster.kill();
       await rm(dir, { recursive: true, force: true });
@@ -529,7 +550,7 @@ describe('--workers: the command', () => {
     }
   });
 
-  test('--workers auto runs one worker per core this process may use', { timeout: 180_000 }, async () => {
+  test('--workers auto runs one worker per core this process may use; -l localhost binds each loopback address', { timeout: 180_000 }, async () => {
     // Pinned to two CPUs (or one) with taskset, so the test does not fork a worker per core of a large CI machine.
     const allowed = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '0';
     const cpus = allowed.split(',').flatMap((range) => {
@@ -545,10 +566,28 @@ describe('--workers: the command', () => {
       assert.doesNotMatch(r.stdout, /worker processes/);
       return;
     }
-    const cluster = await startCluster(['--workers', 'auto'], { prefix: ['taskset', '-c', pinned.join(',')] });
+    const cluster = await startCluster(['--workers', 'auto', '-l', 'localhost'], { prefix: ['taskset', '-c', pinned.join(',')] });
     try {
       assert.equal(cluster.workers, 2);
       assert.equal((await cluster.pids()).size, 2);
+      // Every address localhost names that this machine can bind (IPv6 may be off) answers on the same port.
+      const port = Number(new URL(cluster.url).port);
+      const addresses = [...new Set((await lookup('localhost', { all: true })).map((a) => a.address))];
+      let answered = 0;
+      for (const address of addresses) {
+        const probe = createServer();
+        const bindable = await new Promise<boolean>((resolve) => {
+          probe.once('error', () => resolve(false));
+          probe.listen(0, address, () => resolve(true));
+        });
+        probe.close();
+        if (!bindable) continue;
+        const res = await request(`http://${address.includes(':') ? `[${address}]` : address}:${port}/healthcheck`);
+        assert.equal(res.statusCode, 200, address);
+        await res.body.text();
+        answered++;
+      }
+      assert.ok(answered >= 1);
       const exited = cluster.exited;
       cluster.child.kill('SIGINT');
       assert.deepEqual(await exited, { code: 0, signal: null }, cluster.notes());

@@ -44,7 +44,7 @@ interface InFlight {
 const MAX_ATTEMPTS = 5;
 
 export class ConnectionDispatcher {
-  private readonly server: Server = createServer();
+  private readonly servers: Server[] = [];
   /** Workers that serve, by slot, in hand-over order. */
   private readonly ready = new Map<number, Worker>();
   private rotation = 0;
@@ -56,18 +56,36 @@ export class ConnectionDispatcher {
 
   constructor(private readonly options: { maxWaiting: number }) {}
 
-  /** Binds; rejects as net.Server.listen does (EADDRINUSE, EADDRNOTAVAIL, EACCES). Resolves with the bound port. */
-  listen(host: string, port: number, backlog: number): Promise<number> {
+  /**
+   * Binds the first address, then the others on the port it got, each as
+   * far as it can (`localhost` is 127.0.0.1 and ::1, and a host may have no
+   * IPv6: the single process's Fastify binds it the same way). Rejects as
+   * net.Server.listen does (EADDRINUSE, EADDRNOTAVAIL, EACCES) when the
+   * first cannot be bound. Resolves with the port and the addresses skipped.
+   */
+  async listen(hosts: readonly string[], port: number, backlog: number): Promise<{ port: number; skipped: Array<{ host: string; error: Error }> }> {
+    const [first, ...others] = hosts;
+    const bound = await this.listenOne(first!, port, backlog);
+    const skipped: Array<{ host: string; error: Error }> = [];
+    for (const host of others) {
+      await this.listenOne(host, bound, backlog).catch((error: Error) => skipped.push({ host, error }));
+    }
+    return { port: bound, skipped };
+  }
+
+  private listenOne(host: string, port: number, backlog: number): Promise<number> {
+    const server = createServer();
+    this.servers.push(server);
     return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen({ host, port, backlog }, () => {
-        this.server.off('error', reject);
+      server.once('error', reject);
+      server.listen({ host, port, backlog }, () => {
+        server.off('error', reject);
         // As node:cluster's round-robin: take the raw handles, never a net.Socket (the primary reads nothing).
-        const listening = (this.server as unknown as { _handle: ListeningHandle })._handle;
+        const listening = (server as unknown as { _handle: ListeningHandle })._handle;
         listening.onconnection = (status, client) => {
           if (status === 0 && client) this.dispatch(client, 0);
         };
-        resolve((this.server.address() as { port: number }).port);
+        resolve((server.address() as { port: number }).port);
       });
     });
   }
@@ -117,7 +135,7 @@ export class ConnectionDispatcher {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.server.close();
+    for (const server of this.servers) server.close();
     for (const { handle } of this.waiting.splice(0)) handle.close();
   }
 

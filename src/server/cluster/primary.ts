@@ -20,6 +20,7 @@
  *   (metrics-merge.ts: a `worker` label per slot) plus the primary's own.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { lookup } from 'node:dns/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,13 @@ export interface PrimaryOptions {
   backoff?: BackoffOptions;
 }
 
+/** The addresses to bind: `localhost` is each loopback address it names (as Fastify binds it for one process). */
+async function listenAddresses(host: string): Promise<string[]> {
+  if (host !== 'localhost') return [host];
+  const addresses = await lookup(host, { all: true });
+  return [...new Set(addresses.map((a) => a.address))];
+}
+
 /** `http://host:port`, with brackets for an IPv6 address. */
 function urlOf(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -71,7 +79,11 @@ function urlOf(host: string, port: number): string {
 export async function runPrimary(options: PrimaryOptions): Promise<number> {
   const { settings, logger } = options;
   const dispatcher = new ConnectionDispatcher({ maxWaiting: BACKLOG });
-  const port = await dispatcher.listen(settings.listen, settings.port, BACKLOG);
+  const { port, skipped } = await dispatcher.listen(await listenAddresses(settings.listen), settings.port, BACKLOG).catch((error: unknown) => {
+    dispatcher.close();
+    throw error;
+  });
+  for (const { host, error } of skipped) logger.warn({ host, err: error }, `not listening on ${host} as well: ${error.message}`);
   const url = urlOf(settings.listen, port);
   const slots: Slot[] = Array.from({ length: settings.workers }, (_, i) => ({
     id: i + 1,
@@ -126,6 +138,9 @@ export async function runPrimary(options: PrimaryOptions): Promise<number> {
     switch (message.kind) {
       case 'misp-modules:listening': {
         slot.listening = true;
+        // Nothing connects to the worker's socket by its name (the primary hands connections over):
+        // its folder goes now, so that no file is left behind whatever happens later.
+        removeSocketDir(slot);
         dispatcher.add(slot.id, worker);
         if (serving) {
           logger.info({ worker: slot.id, workerPid: worker.process.pid }, `worker ${slot.id} (pid ${worker.process.pid}) is serving`);
@@ -172,8 +187,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<number> {
     const wasListening = slot.listening;
     slot.worker = undefined;
     slot.listening = false;
-    if (slot.socketDir) rmSync(slot.socketDir, { recursive: true, force: true });
-    slot.socketDir = undefined;
+    removeSocketDir(slot);
     const pid = worker.process.pid;
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     if (stopping) {
@@ -232,6 +246,11 @@ export async function runPrimary(options: PrimaryOptions): Promise<number> {
   process.off('SIGTERM', onSignal);
   process.off('SIGINT', onSignal);
   return startFailure ?? code;
+}
+
+function removeSocketDir(slot: Slot): void {
+  if (slot.socketDir) rmSync(slot.socketDir, { recursive: true, force: true });
+  slot.socketDir = undefined;
 }
 
 /** The primary's own metrics: workers serving, restarts per slot, which workers answered this scrape, their pids. */
