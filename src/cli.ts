@@ -119,6 +119,7 @@ async function main(): Promise<number> {
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal, running: server.runner.running }, 'shutting down: finishing running queries');
+      link?.stopAccepting();
       const closed = server.close();
       // The stop takes --shutdown-grace at most, whatever still holds the event loop then
       // (a module that ignores its abort, a client that never finishes its request).

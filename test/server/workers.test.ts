@@ -550,6 +550,50 @@ describe('--workers: the command', () => {
     }
   });
 
+  test('SIGTERM to one worker recycles it: its queries in flight finish, new connections go to the other, a fresh one takes its slot', { timeout: 180_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'misp-slow-'));
+    await mkdir(join(dir, 'expansion'));
+    await writeFile(
+      join(dir, 'expansion', 'slow.mjs'),
+      `export default { name: 'slow', kind: 'expansion', moduleType: ['expansion'], meta: { version: '1', author: 'a', description: 'slow', name: 'slow' },
+        attributes: { input: ['text'] }, async handle(q) { await new Promise((r) => setTimeout(r, 1500)); return { results: [{ types: ['text'], values: ['done ' + q.text] }] }; } };`,
+    );
+    const cluster = await startCluster(['--workers', '2', '-c', dir]);
+    try {
+      const before = await cluster.pids();
+      const slow = Array.from({ length: 10 }, (_, i) =>
+        request(`${cluster.url}/query`, { method: 'POST', body: JSON.stringify({ module: 'slow', text: `q${i}` }), reset: true }).then(async (res) => ({
+          status: res.statusCode,
+          by: answeredBy(res.headers),
+          body: await res.body.json(),
+        })),
+      );
+      await sleep(500);
+      const mark = cluster.output().length;
+      process.kill(before.get('1')!, 'SIGTERM');
+      // While worker 1 drains, new connections are answered (by worker 2).
+      for (let i = 0; i < 10; i++) {
+        const res = await request(`${cluster.url}/query`, { method: 'POST', body: eqlQuery(ipFor(i)), reset: true });
+        assert.equal(res.statusCode, 200);
+        assert.match(await res.body.text(), new RegExp(ipFor(i).replace(/\./g, '\\.')));
+      }
+      const answers = await Promise.all(slow);
+      answers.forEach((answer, i) => assert.deepEqual([answer.status, answer.body], [200, { results: [{ types: ['text'], values: [`done q${i}`] }] }]));
+      assert.equal(new Set(answers.map((a) => a.by)).size, 2, 'both workers had slow queries in flight');
+      await cluster.waitForOutput(new RegExp(`worker 1 \\(pid ${before.get('1')}\\) exited with exit code 0; starting a new one"`), 30_000, mark);
+      await cluster.waitForOutput(/worker 1 \(pid \d+\) is serving/, 60_000, mark);
+      const after = await cluster.pids();
+      assert.notEqual(after.get('1'), before.get('1'));
+      assert.equal(after.get('2'), before.get('2'));
+      const exited = cluster.exited;
+      cluster.child.kill('SIGTERM');
+      assert.deepEqual(await exited, { code: 0, signal: null }, cluster.notes());
+    } finally {
+      cluster.kill();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('--workers auto runs one worker per core this process may use; -l localhost binds each loopback address', { timeout: 180_000 }, async () => {
     // Pinned to two CPUs (or one) with taskset, so the test does not fork a worker per core of a large CI machine.
     const allowed = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '0';

@@ -30,6 +30,8 @@ export class ClusterWorkerLink {
   /** The Unix socket this worker's server listens on. */
   readonly socketPath: string;
   private server: Server | undefined;
+  /** Set when the stop begins: connections handed over from then on go to another worker, not to a 503. */
+  private stopping = false;
   private renderLocal: (() => Promise<string>) | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (text: string) => void; timer: NodeJS.Timeout }>();
@@ -54,6 +56,11 @@ export class ClusterWorkerLink {
     this.send({ kind: 'misp-modules:listening', ...info });
   }
 
+  /** The stop begins: refuse hand-overs from now on (the server answers 503 to requests once closing). */
+  stopAccepting(): void {
+    this.stopping = true;
+  }
+
   private send(message: WorkerMessage): void {
     // The primary gone between the check and the send: nothing to tell (Node ends this worker then).
     if (process.connected && process.send) process.send(message, undefined, undefined, () => undefined);
@@ -66,7 +73,7 @@ export class ClusterWorkerLink {
    * on a later turn of the event loop. A stopping server refuses it.
    */
   private takeConnection(id: number, handle: RawHandle | undefined): void {
-    const listening = this.server?.listening ? (this.server as unknown as { _handle: ListeningHandle | null })._handle : null;
+    const listening = this.server?.listening && !this.stopping ? (this.server as unknown as { _handle: ListeningHandle | null })._handle : null;
     if (!handle || !listening) {
       handle?.close();
       this.send({ kind: 'misp-modules:connection-taken', id, taken: false });
