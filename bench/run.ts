@@ -3,9 +3,11 @@
  * module) and a bare node:http server answering the same bytes, in one run,
  * and prints a table. Results also go to bench/results/latest.json.
  *
- *   npm run bench                 # full run (about a minute)
+ *   npm run bench                 # full run (about six minutes)
  *   BENCH_DURATION=3 npm run bench  # quicker, noisier
  *   BENCH_ONLY=http npm run bench   # only /modules and /query against the bare server
+ *   BENCH_SKIP=cpu,workers npm run bench   # without those parts
+ *   BENCH_ONLY=cpu (or workers) npm run bench
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -15,6 +17,7 @@ import { http2Burst, http2Lines } from './http2.js';
 import { cacheLines, cachedHovers } from './cache.js';
 import { load, type LoadFigures } from './load.js';
 import { freePort, residentMiB, startProcess } from './processes.js';
+import { workersLines, workersThroughput } from './workers.js';
 
 const DURATION = Number(process.env['BENCH_DURATION'] ?? 10);
 const CONNECTIONS = 50;
@@ -156,7 +159,16 @@ async function main(): Promise<void> {
     process.stdout.write(cpuLines(cpu).join('\n') + '\n');
     return;
   }
-  // BENCH_SKIP=cpu, BENCH_SKIP=cache or BENCH_SKIP=cpu,cache leaves those scenarios out.
+  // BENCH_SKIP=cpu,cache,workers leaves those parts out.
+  // --workers 2 against one process: rounds of half the duration (at least 3 s) for each connection mode.
+  const workersRun = () => workersThroughput(Math.max(3, Math.round(DURATION / 2)), 3);
+  if (process.env['BENCH_ONLY'] === 'workers') {
+    const workers = await workersRun();
+    await mkdir('bench/results', { recursive: true });
+    await writeFile('bench/results/workers.json', JSON.stringify(workers, null, 2) + '\n');
+    process.stdout.write(workersLines(workers).join('\n') + '\n');
+    return;
+  }
   const skipped = (process.env['BENCH_SKIP'] ?? '').split(',');
   const skipCpu = skipped.includes('cpu');
   const server = await startProcess(['dist/cli.js'], { MISP_MODULES_LOG_LEVEL: 'info' });
@@ -189,13 +201,14 @@ async function main(): Promise<void> {
 
   // BENCH_ONLY=http stops after the table above (/modules and /query against the bare server).
   const httpOnly = process.env['BENCH_ONLY'] === 'http';
+  const workers = httpOnly || skipped.includes('workers') ? undefined : await workersRun();
   const slow = httpOnly ? undefined : await slowUpstream();
   const http2 = httpOnly ? undefined : await http2Burst();
   const cache = httpOnly || skipped.includes('cache') ? undefined : await cachedHovers();
   const cpu = skipCpu || httpOnly ? undefined : await cpuHeavy();
 
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, slow, http2, cache, cpu };
+  const results = { date: new Date().toISOString(), machine, durationSeconds: DURATION, connections: CONNECTIONS, moduleCount, startMs, rssAfterStartMiB: rssAfterStart, rows, workers, slow, http2, cache, cpu };
   await writeFile('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n');
 
   const lines = [
@@ -208,6 +221,8 @@ async function main(): Promise<void> {
       (r) =>
         `| ${r.scenario} | ${r.server.requestsPerSecond} | ${r.server.p50Ms} / ${r.server.p99Ms} | ${r.bare.requestsPerSecond} | ${r.bare.p50Ms} / ${r.bare.p99Ms} | ${r.ratio} | ${r.server.errors + r.server.non2xx} |`,
     ),
+    '',
+    ...(workers ? [...workersLines(workers), ''] : []),
     ...(slow ? slowLines(slow) : []),
     '',
     ...(http2 ? http2Lines(http2) : []),

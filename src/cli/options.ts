@@ -2,6 +2,7 @@
  * Command-line flags (compatible with the Python server: -l -p -c -d -t -s)
  * and their environment variables. Flags win over the environment.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseDnsServers } from '../net/index.js';
 import { DEFAULT_SETTINGS, ENV, type ServerSettings } from '../server/settings.js';
@@ -77,7 +78,7 @@ Options (environment variable in brackets):
                             (default 1000)                            [${ENV.isolateGraceMs}]
       --worker-memory MIB   heap the worker threads may use together; fewer threads run
                             when it is small (default 0: a quarter of the host's memory,
-                            1024 to 4096)                             [${ENV.workerMemoryMb}]
+                            1024 to 4096, shared by the --workers)    [${ENV.workerMemoryMb}]
       --no-ui               do not serve the web page at /ui          [${ENV.ui}=0]
       --cache-ttl SECONDS   keep successful expansion and hover answers this long and serve
                             them again (default 0: off)                [${ENV.cacheTtlSeconds}]
@@ -89,6 +90,8 @@ Options (environment variable in brackets):
                             password                                  [${ENV.redisUrl}]
       --redis-timeout MS    a Redis command that takes longer counts as Redis being down
                             (default 500)                             [${ENV.redisTimeoutMs}]
+      --workers N|auto      server processes sharing the port, restarted when one dies
+                            (default 1; auto: one per core)           [${ENV.workers}]
   -s, --system              accepted for compatibility; does nothing
   -h, --help                this help
   -v, --version             print the version
@@ -162,7 +165,20 @@ function workerMemoryMb(value: string): number {
   return n;
 }
 
-export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
+/** The largest --workers: far more processes than any host has cores is a typo. */
+export const MAX_WORKERS = 256;
+
+/** `auto` is the number of cores this process may run on (os.availableParallelism()). */
+function workers(value: string, cores: number): number {
+  const text = value.trim();
+  if (text.toLowerCase() === 'auto') return Math.max(1, Math.min(MAX_WORKERS, cores));
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_WORKERS) {
+    throw new UsageError(`--workers must be a whole number from 1 to ${MAX_WORKERS}, or auto (one per core); got '${value}'.`);
+  }
+  return Number(text);
+}
+
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv, cores = availableParallelism()): CliCommand {
   let parsed;
   try {
     parsed = parseArgs({
@@ -203,6 +219,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'cache-size': { type: 'string' },
         redis: { type: 'string' },
         'redis-timeout': { type: 'string' },
+        workers: { type: 'string' },
         system: { type: 'boolean', short: 's' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -238,6 +255,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   const cacheSize = pick(v['cache-size'], ENV.cacheSizeMb);
   const redis = pick(v.redis, ENV.redisUrl);
   const redisTimeout = pick(v['redis-timeout'], ENV.redisTimeoutMs);
+  const workerCount = pick(v.workers, ENV.workers);
   const isolate = v.isolate ? list(v.isolate.join(',')) : env[ENV.isolate] !== undefined ? list(env[ENV.isolate]) : d.isolate;
   const settings: ServerSettings = {
     listen: pick(v.listen, ENV.listen) ?? d.listen,
@@ -268,6 +286,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     cacheSizeMb: cacheSize === undefined ? d.cacheSizeMb : integer('--cache-size', cacheSize, 0, 1_048_576),
     redisTimeoutMs: redisTimeout === undefined ? d.redisTimeoutMs : integer('--redis-timeout', redisTimeout, 10, 60_000),
     ...(redis ? { redisUrl: redisUrl(redis) } : {}),
+    workers: workerCount === undefined ? d.workers : workers(workerCount, cores),
     ...(customDir ? { customDir } : {}),
     ...(caFile ? { caFile } : {}),
     ...(authToken ? { authToken } : {}),

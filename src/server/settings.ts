@@ -58,6 +58,8 @@ export interface ServerSettings {
   redisUrl?: string;
   /** The longest a Redis command may take before Redis counts as unavailable, in ms. */
   redisTimeoutMs: number;
+  /** Server processes sharing the port (node:cluster); 1: one process, no primary. */
+  workers: number;
 }
 
 export const ENV = {
@@ -92,6 +94,7 @@ export const ENV = {
   cacheSizeMb: 'MISP_MODULES_CACHE_SIZE',
   redisUrl: 'MISP_MODULES_REDIS',
   redisTimeoutMs: 'MISP_MODULES_REDIS_TIMEOUT_MS',
+  workers: 'MISP_MODULES_WORKERS',
 } as const satisfies Record<keyof ServerSettings, string>;
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -129,4 +132,5 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   cacheSizeMb: 64,
   // A Redis next to the server answers in about a millisecond; one that takes this long is treated as down.
   redisTimeoutMs: 500,
+  workers: 1,
 };

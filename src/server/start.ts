@@ -32,6 +32,7 @@ import { openSharedState, type SharedState } from '../core/shared-state.js';
 import { redisUrlPassword } from '../core/redis-link.js';
 import { MIN_SECRET_LENGTH } from '../core/secret-spellings.js';
 import type { OwnThreads } from './execution/execution.js';
+import { workerPoolOptions } from './cluster/pool-share.js';
 
 export interface StartOptions {
   settings?: Partial<ServerSettings>;
@@ -42,6 +43,18 @@ export interface StartOptions {
   prettyLogs?: boolean;
   /** The built web page (tests build it into a folder of their own); default dist/ui/. */
   webPageDir?: string;
+  /**
+   * A worker of `--workers N` (src/server/cluster/): given this process's
+   * own /metrics rendering, returns the one /metrics answers with (the
+   * whole set's).
+   */
+  clusterMetrics?: (renderLocal: () => Promise<string>) => () => Promise<string>;
+  /**
+   * A worker of `--workers N` listens on this Unix socket (private to the
+   * primary, which hands it the connections of the real port) instead of
+   * the port.
+   */
+  listenPath?: string;
 }
 
 export interface RunningServer {
@@ -172,7 +185,7 @@ export async function createServer(options: StartOptions = {}) {
     vendorLimits: settings.vendorLimits,
   };
   isolated.configure(executionSettings);
-  const workers = new WorkerPool({ memoryMb: settings.workerMemoryMb }, (error) => logger.error({ err: error }, 'a worker thread failed'));
+  const workers = new WorkerPool(workerPoolOptions(settings), (error) => logger.error({ err: error }, 'a worker thread failed'));
   const pool = new PoolPlace({ pool: workers, logger, graceMs: settings.isolateGraceMs, settings: executionSettings, writeLine });
   const pythonPlace = new LocalPlace(
     new QueryRunner({ registry, logger, secrets, network, workers, resources: new ResourceCache(), defaultTimeoutSeconds: settings.defaultTimeoutSeconds, logSummary: false }),
@@ -200,7 +213,7 @@ export async function createServer(options: StartOptions = {}) {
     version: VERSION,
     bodyLimit: settings.bodyLimit,
     requestTimeoutMs: settings.bodyTimeoutMs,
-    metrics: () =>
+    metrics: (options.clusterMetrics ?? ((local) => local))(() =>
       metrics.render({
         queriesRunning: () => runner.running,
         isolatedThreads: () => isolated.aliveThreads,
@@ -208,6 +221,7 @@ export async function createServer(options: StartOptions = {}) {
         upstreamConnections: () => network.connectionsOpened(),
         shared: () => shared.figures(),
       }),
+    ),
     ...(settings.authToken ? { authToken: settings.authToken } : {}),
     ...(settings.ui ? { webPage: { dir: options.webPageDir ?? defaultPageDir() } } : {}),
   });
@@ -233,7 +247,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const parts = await createServer(options);
   const { app, runner, network, workers, isolated, metrics, settings, logger, python, shared } = parts;
   // MISP can open a connection per attribute at once; Node's default backlog (511) would drop some.
-  const address = await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
+  // exclusive: a cluster worker binds the socket itself, not through node:cluster's primary.
+  const address = options.listenPath
+    ? await app.listen({ path: options.listenPath, exclusive: true })
+    : await app.listen({ host: settings.listen, port: settings.port, backlog: 4096 });
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
