@@ -121,16 +121,14 @@ export class ConnectionDispatcher {
   }
 
   /** The worker's answer to a hand-over. */
-  settle(worker: Worker, message: { id: number; taken: boolean }): void {
+  settle(worker: Worker, message: { id: number; taken: boolean; stopping: boolean }): void {
     const entry = this.inFlight.get(message.id);
     if (!entry || entry.worker !== worker) return;
     this.inFlight.delete(message.id);
-    // Taken: the worker has its own copy, this one goes. Refused (the worker is stopping): another worker, or closed.
-    if (message.taken) entry.handle.close();
-    else {
-      this.ready.delete(worker);
-      this.dispatch(entry.handle, entry.attempts);
-    }
+    // Taken: the worker has its own copy, this one goes. Refused: another worker, or closed.
+    if (message.taken) return entry.handle.close();
+    if (message.stopping) this.ready.delete(worker);
+    this.dispatch(entry.handle, entry.attempts);
   }
 
   /** Connections handed over and not yet taken or refused. */

@@ -107,11 +107,11 @@ export class ClusterWorkerLink {
     const listening = this.server?.listening && !this.stopping ? (this.server as unknown as { _handle: ListeningHandle | null })._handle : null;
     if (!handle || !listening) {
       handle?.close();
-      this.send({ kind: 'misp-modules:connection-taken', id, taken: false });
+      this.send({ kind: 'misp-modules:connection-taken', id, taken: false, stopping: this.stopping || !this.server?.listening });
       return;
     }
     listening.onconnection(0, handle);
-    this.send({ kind: 'misp-modules:connection-taken', id, taken: true });
+    this.send({ kind: 'misp-modules:connection-taken', id, taken: true, stopping: false });
   }
 
   private gather(): Promise<string> {
