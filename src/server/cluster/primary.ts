@@ -174,20 +174,19 @@ export async function runPrimary(options: PrimaryOptions): Promise<number> {
     });
     // Its IPC channel closed: every message it sent has been read, so the connections it did not say it took never reached it.
     worker.on('disconnect', () => dispatcher.remove(worker));
-    worker.on('exit', () => {
+    worker.on('exit', (code, signal) => {
       dispatcher.retire(worker);
       // Node may report the exit before it has read the worker's last messages, and reports no
       // 'disconnect' at all for a worker that died with a connection's hand-over unacknowledged.
       void channelDrained(worker).then(() => dispatcher.remove(worker));
+      onExit(slot, worker, code, signal as NodeJS.Signals | null);
     });
-    worker.on('exit', (code, signal) => onExit(slot, worker, code, signal as NodeJS.Signals | null));
     // A failed send or kill: the exit, if any, is reported by 'exit'.
     worker.on('error', (error: Error) => logger.warn({ worker: slot.id, workerPid: worker.process.pid, err: error }, `worker ${slot.id}: ${error.message}`));
   };
 
   const onExit = (slot: Slot, worker: Worker, code: number | null, signal: NodeJS.Signals | null) => {
     if (slot.worker !== worker) return;
-    // Its connections are handed on at its 'disconnect' (which Node may report after this).
     const wasListening = slot.listening;
     slot.worker = undefined;
     slot.listening = false;
