@@ -123,8 +123,10 @@ async function main(): Promise<number> {
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal, running: server.runner.running }, 'shutting down: finishing running queries');
-      link?.stopAccepting();
-      const closed = server.close();
+      // A worker first lets the connections just handed to it send their request (for a
+      // twentieth of the grace, 500 ms at most, so that the stop still ends within the grace).
+      const settle = link ? link.stopAccepting(Math.min(500, Math.floor(settings.shutdownGraceMs / 20))) : Promise.resolve();
+      const closed = settle.then(() => server.close());
       // The stop takes --shutdown-grace at most, whatever still holds the event loop then
       // (a module that ignores its abort, a client that never finishes its request).
       const deadline = setTimeout(() => {

@@ -118,7 +118,9 @@ async function startCluster(args: string[], options: { prefix?: string[]; env?: 
     exited,
     waitForOutput,
     async pids() {
-      const text = await (await request(`${url}/metrics`)).body.text();
+      // On a connection of its own: an idle keep-alive connection left to a worker the test then stops
+      // would be closed under the next request sent on it (the race every keep-alive client has).
+      const text = await (await request(`${url}/metrics`, { reset: true })).body.text();
       const pids = new Map<string, number>();
       for (const m of text.matchAll(/^misp_modules_worker_info\{worker="(\d+)",pid="(\d+)"\} 1$/gm)) pids.set(m[1]!, Number(m[2]));
       for (const pid of pids.values()) seenPids.add(pid);

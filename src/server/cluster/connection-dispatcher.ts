@@ -36,7 +36,8 @@ interface ListeningHandle {
 
 interface InFlight {
   handle: RawHandle;
-  slot: number;
+  /** The worker it was handed to (a replacement in the same slot is another Worker). */
+  worker: Worker;
   attempts: number;
 }
 
@@ -45,8 +46,8 @@ const MAX_ATTEMPTS = 5;
 
 export class ConnectionDispatcher {
   private readonly servers: Server[] = [];
-  /** Workers that serve, by slot, in hand-over order. */
-  private readonly ready = new Map<number, Worker>();
+  /** Workers that serve, in hand-over order. */
+  private readonly ready = new Set<Worker>();
   private rotation = 0;
   /** Connections waiting for a worker to serve. */
   private readonly waiting: Array<{ handle: RawHandle; attempts: number }> = [];
@@ -91,39 +92,43 @@ export class ConnectionDispatcher {
   }
 
   /** A worker serves: it gets its turn, and connections waiting for one go out. */
-  add(slot: number, worker: Worker): void {
-    this.ready.set(slot, worker);
+  add(worker: Worker): void {
+    this.ready.add(worker);
     while (this.waiting.length > 0 && this.ready.size > 0) {
       const next = this.waiting.shift()!;
       this.dispatch(next.handle, next.attempts);
     }
   }
 
+  /** A worker is going: nothing more is handed to it. */
+  retire(worker: Worker): void {
+    this.ready.delete(worker);
+  }
+
   /**
-   * A worker stopped serving (stopping, or dead: call it once its IPC
-   * channel is closed, so that every connection it took has been said so).
-   * The connections it had not taken go to the others.
+   * A worker is gone. Call it once everything it sent has been read (its
+   * IPC channel closed: see primary.ts), not as soon as Node reports its
+   * exit: only then are the connections handed on to the others exactly
+   * those it never took.
    */
-  remove(slot: number): void {
-    this.ready.delete(slot);
+  remove(worker: Worker): void {
+    this.ready.delete(worker);
     for (const [id, entry] of this.inFlight) {
-      if (entry.slot !== slot) continue;
+      if (entry.worker !== worker) continue;
       this.inFlight.delete(id);
       this.dispatch(entry.handle, entry.attempts);
     }
   }
 
   /** The worker's answer to a hand-over. */
-  settle(slot: number, message: { id: number; taken: boolean }): void {
+  settle(worker: Worker, message: { id: number; taken: boolean; stopping: boolean }): void {
     const entry = this.inFlight.get(message.id);
-    if (!entry || entry.slot !== slot) return;
+    if (!entry || entry.worker !== worker) return;
     this.inFlight.delete(message.id);
-    // Taken: the worker has its own copy, this one goes. Refused (the worker is stopping): another worker, or closed.
-    if (message.taken) entry.handle.close();
-    else {
-      this.ready.delete(slot);
-      this.dispatch(entry.handle, entry.attempts);
-    }
+    // Taken: the worker has its own copy, this one goes. Refused: another worker, or closed.
+    if (message.taken) return entry.handle.close();
+    if (message.stopping) this.ready.delete(worker);
+    this.dispatch(entry.handle, entry.attempts);
   }
 
   /** Connections handed over and not yet taken or refused. */
@@ -142,16 +147,15 @@ export class ConnectionDispatcher {
   private dispatch(handle: RawHandle, attempts: number): void {
     if (this.closed && this.ready.size === 0) return handle.close();
     if (attempts >= MAX_ATTEMPTS) return handle.close();
-    const slots = [...this.ready.keys()];
-    if (slots.length === 0) {
+    const workers = [...this.ready];
+    if (workers.length === 0) {
       if (this.closed || this.waiting.length >= this.options.maxWaiting) return handle.close();
       this.waiting.push({ handle, attempts });
       return;
     }
-    const slot = slots[this.rotation++ % slots.length]!;
-    const worker = this.ready.get(slot)!;
+    const worker = workers[this.rotation++ % workers.length]!;
     const id = ++this.nextId;
-    this.inFlight.set(id, { handle, slot, attempts: attempts + 1 });
+    this.inFlight.set(id, { handle, worker, attempts: attempts + 1 });
     const message: ConnectionMessage = { kind: 'misp-modules:connection', id };
     // A failed send (the channel closed under it): the worker is gone or going; remove() hands the connection on.
     worker.send(message, handle as never, () => undefined);

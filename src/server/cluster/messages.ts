@@ -25,11 +25,13 @@ export interface ConnectionMessage {
   id: number;
 }
 
-/** A worker's answer to a ConnectionMessage: taken (before a byte of it was read), or refused (the worker is stopping). */
+/** A worker's answer to a ConnectionMessage: taken (before a byte of it was read), or refused. */
 export interface ConnectionTakenMessage {
   kind: 'misp-modules:connection-taken';
   id: number;
   taken: boolean;
+  /** Refused because the worker is stopping: hand it nothing more. */
+  stopping: boolean;
 }
 
 /** A worker was scraped: it asks the primary for the whole set's metrics. */

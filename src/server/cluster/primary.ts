@@ -141,7 +141,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<number> {
         // Nothing connects to the worker's socket by its name (the primary hands connections over):
         // its folder goes now, so that no file is left behind whatever happens later.
         removeSocketDir(slot);
-        dispatcher.add(slot.id, worker);
+        dispatcher.add(worker);
         if (serving) {
           logger.info({ worker: slot.id, workerPid: worker.process.pid }, `worker ${slot.id} (pid ${worker.process.pid}) is serving`);
         } else if (slots.every((s) => s.listening)) {
@@ -151,7 +151,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<number> {
         return;
       }
       case 'misp-modules:connection-taken':
-        dispatcher.settle(slot.id, message);
+        dispatcher.settle(worker, message);
         return;
       case 'misp-modules:metrics-request':
         void gather().then((text) => send(worker, { kind: 'misp-modules:metrics-answer', id: message.id, text }));
@@ -173,17 +173,20 @@ export async function runPrimary(options: PrimaryOptions): Promise<number> {
       if (isWorkerMessage(message)) onMessage(slot, worker, message);
     });
     // Its IPC channel closed: every message it sent has been read, so the connections it did not say it took never reached it.
-    worker.on('disconnect', () => {
-      if (slot.worker === worker) dispatcher.remove(slot.id);
+    worker.on('disconnect', () => dispatcher.remove(worker));
+    worker.on('exit', (code, signal) => {
+      dispatcher.retire(worker);
+      // Node may report the exit before it has read the worker's last messages, and reports no
+      // 'disconnect' at all for a worker that died with a connection's hand-over unacknowledged.
+      void channelDrained(worker).then(() => dispatcher.remove(worker));
+      onExit(slot, worker, code, signal as NodeJS.Signals | null);
     });
-    worker.on('exit', (code, signal) => onExit(slot, worker, code, signal as NodeJS.Signals | null));
     // A failed send or kill: the exit, if any, is reported by 'exit'.
     worker.on('error', (error: Error) => logger.warn({ worker: slot.id, workerPid: worker.process.pid, err: error }, `worker ${slot.id}: ${error.message}`));
   };
 
   const onExit = (slot: Slot, worker: Worker, code: number | null, signal: NodeJS.Signals | null) => {
     if (slot.worker !== worker) return;
-    dispatcher.remove(slot.id);
     const wasListening = slot.listening;
     slot.worker = undefined;
     slot.listening = false;
@@ -246,6 +249,25 @@ export async function runPrimary(options: PrimaryOptions): Promise<number> {
   process.off('SIGTERM', onSignal);
   process.off('SIGINT', onSignal);
   return startFailure ?? code;
+}
+
+/** How long the primary waits, after a worker's exit, for the end of what it sent (then it hands its untaken connections on anyway). */
+const DRAIN_LIMIT_MS = 2000;
+
+/**
+ * Resolves once Node has read a dead worker's IPC channel to its end (it
+ * drops `channel` then), so that every message the worker sent has been
+ * handled; or after DRAIN_LIMIT_MS.
+ */
+function channelDrained(worker: Worker): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!worker.process.channel || performance.now() - started > DRAIN_LIMIT_MS) resolve();
+      else setImmediate(check);
+    };
+    check();
+  });
 }
 
 function removeSocketDir(slot: Slot): void {

@@ -8,7 +8,8 @@
  * metrics, and makes /metrics, scraped here, answer for the whole set.
  */
 import cluster from 'node:cluster';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { isPrimaryMessage, WORKER_SLOT_ENV, WORKER_SOCKET_ENV, type ListeningMessage, type WorkerMessage } from './messages.js';
 
 /** How long a scrape waits for the primary to gather the set's metrics. */
@@ -32,6 +33,9 @@ export class ClusterWorkerLink {
   private server: Server | undefined;
   /** Set when the stop begins: connections handed over from then on go to another worker, not to a 503. */
   private stopping = false;
+  /** Connections taken whose first request has not arrived yet: the stop lets it arrive (see stopAccepting). */
+  private readonly awaitingRequest = new Set<Socket>();
+  private onSettled: (() => void) | undefined;
   private renderLocal: (() => Promise<string>) | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (text: string) => void; timer: NodeJS.Timeout }>();
@@ -53,12 +57,39 @@ export class ClusterWorkerLink {
   /** The server is listening on `socketPath`: connections from the primary go to it, and the primary is told. */
   listening(server: Server, info: Omit<ListeningMessage, 'kind'>): void {
     this.server = server;
+    // Every connection here was handed over by the primary: it waits for its first request.
+    server.on('connection', (socket: Socket) => {
+      this.awaitingRequest.add(socket);
+      socket.once('close', () => this.settled(socket));
+    });
+    server.on('request', (request: IncomingMessage) => this.settled(request.socket));
     this.send({ kind: 'misp-modules:listening', ...info });
   }
 
-  /** The stop begins: refuse hand-overs from now on (the server answers 503 to requests once closing). */
-  stopAccepting(): void {
+  private settled(socket: Socket): void {
+    this.awaitingRequest.delete(socket);
+    if (this.awaitingRequest.size === 0) this.onSettled?.();
+  }
+
+  /**
+   * The stop begins: hand-overs are refused from now on (they go to another
+   * worker), and the returned promise resolves once every connection taken
+   * before has sent its first request, or after `limitMs`. Closing the
+   * server before that would treat such a connection as idle and cut it,
+   * its request unread (the client sees a reset), when the primary handed
+   * it over an instant before the stop.
+   */
+  stopAccepting(limitMs: number): Promise<void> {
     this.stopping = true;
+    if (this.awaitingRequest.size === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, limitMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.onSettled = done;
+    });
   }
 
   private send(message: WorkerMessage): void {
@@ -76,11 +107,11 @@ export class ClusterWorkerLink {
     const listening = this.server?.listening && !this.stopping ? (this.server as unknown as { _handle: ListeningHandle | null })._handle : null;
     if (!handle || !listening) {
       handle?.close();
-      this.send({ kind: 'misp-modules:connection-taken', id, taken: false });
+      this.send({ kind: 'misp-modules:connection-taken', id, taken: false, stopping: this.stopping || !this.server?.listening });
       return;
     }
     listening.onconnection(0, handle);
-    this.send({ kind: 'misp-modules:connection-taken', id, taken: true });
+    this.send({ kind: 'misp-modules:connection-taken', id, taken: true, stopping: false });
   }
 
   private gather(): Promise<string> {
