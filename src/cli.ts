@@ -106,10 +106,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const { logger, registry, settings } = server;
-  if (link) {
-    // The primary logs the start line once every worker serves.
-    link.listening(server.app.server, { modules: registry.size, problems: registry.problems.length });
-  } else {
+  // A worker tells the primary it serves below, once its stop handling is in place; the primary logs the start line.
+  if (!link) {
     logger.info({ url: server.url, modules: registry.size, problems: registry.problems.length, workers: 1 }, `misp-modules ${VERSION} listening on ${server.url} with ${registry.size} modules`);
     if (isPublicBind(settings.listen) && !settings.authToken) logger.warn(`listening on ${settings.listen}, ${PUBLIC_BIND_WARNING}`);
   }
@@ -120,7 +118,7 @@ async function main(): Promise<number> {
     process.stderr.write(`misp-modules: ${registry.problems.length} module(s) could not be loaded:\n${lines}`);
     return 1;
   }
-  await new Promise<void>((resolve) => {
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal, running: server.runner.running }, 'shutting down: finishing running queries');
       // A worker first lets the connections just handed to it send their request (for a
@@ -153,6 +151,8 @@ async function main(): Promise<number> {
       process.once('SIGTERM', () => stop('SIGTERM'));
     }
   });
+  link?.listening(server.app.server, { modules: registry.size, problems: registry.problems.length });
+  await stopped;
   // Explicitly: an idle keep-alive socket, a pool or a timer left behind must not keep a stopped server alive.
   flushLogSync(logger);
   process.exit(0);
