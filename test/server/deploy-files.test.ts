@@ -46,8 +46,7 @@ test('the unit is hardened: exposure level 2.0 or less, and the settings that ma
 test('the example environment file names only variables the server reads', async () => {
   const names = [...(await readFile('deploy/misp-modules.env', 'utf8')).matchAll(/^#?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!);
   assert.ok(names.length >= 5);
-  // MISP_MODULES_REDIS: --redis, the shared cache and rate limits (README).
-  const known = new Set<string>([...Object.values(ENV), 'MISP_MODULES_REDIS', 'NODE_ENV']);
+  const known = new Set<string>([...Object.values(ENV), 'NODE_ENV']);
   for (const name of names) assert.ok(known.has(name), `${name} is a setting of the server`);
   assert.ok(names.includes(ENV.workers));
 });
